@@ -61,6 +61,12 @@ def fold_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def search_key(text: str) -> str:
+    """Lower case without diacritics, one character for each character of the NFC input."""
+    folded = fold_accents(unicodedata.normalize("NFC", text)).lower()
+    return folded if len(folded) == len(text) else fold_accents(text).lower()
+
+
 def match_key(text: str) -> str:
     """The key two spellings of the same words share: normalised, one tone style, lower case."""
     return normalize_tone_marks(normalize(text)).lower()

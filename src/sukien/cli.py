@@ -1,0 +1,243 @@
+"""The command line: `sukien run`, `events`, `show`, `export`, `report` and filter commands."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn,
+                           TimeRemainingColumn)
+
+from sukien import pipeline as pipeline_module
+from sukien.export import article_record, event_record
+from sukien.store import Store
+
+app = typer.Typer(help="sukien: Vietnamese news into events, storylines, summaries and timelines.",
+                  no_args_is_help=True, add_completion=False)
+console = Console(stderr=True, soft_wrap=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite store file")]
+_LABELS = {"read": "Đọc tệp", "articles": "Xử lý bài", "summaries": "Tóm tắt sự kiện"}
+
+
+class RichProgress(pipeline_module.Progress):
+    """Progress bars with rate and ETA on stderr; quiet when stderr is not a terminal."""
+
+    def __init__(self, progress: Progress):
+        self.progress = progress
+        self.tasks: dict[str, int] = {}
+
+    def start(self, task: str, total: int | None) -> None:
+        self.tasks[task] = self.progress.add_task(_LABELS.get(task, task), total=total)
+
+    def advance(self, task: str, amount: int = 1) -> None:
+        if task not in self.tasks:
+            self.start(task, None)
+        self.progress.advance(self.tasks[task], amount)
+
+    def finish(self, task: str) -> None:
+        if task in self.tasks:
+            t = self.progress.tasks[self.tasks[task]]
+            self.progress.update(self.tasks[task], total=t.completed)
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TaskProgressColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
+                    console=console, transient=False, disable=not console.is_terminal)
+
+
+def _open_store(db: Path, readonly: bool = True) -> Store:
+    if readonly and not db.exists():
+        console.print(f"[red]error:[/] {db}: no such store (create it with `sukien run FILES --db {db}`)")
+        raise typer.Exit(2)
+    return Store(db, readonly=readonly)
+
+
+def _parse_ref(ref: str | None) -> datetime | None:
+    if not ref:
+        return None
+    try:
+        from sukien.read.jsonl import parse_published
+
+        value = parse_published(ref)
+    except ValueError:
+        value = None
+    if value is None:
+        raise typer.BadParameter(f"not an ISO 8601 date/time: {ref!r}")
+    return value
+
+
+@app.command()
+def run(
+    paths: Annotated[list[str], typer.Argument(help="files, folders or globs: .txt, .jsonl[.gz], .html, .warc[.gz]")],
+    db: DbOption = Path("sukien.db"),
+    batch_size: Annotated[int, typer.Option(help="articles per transaction")] = 500,
+    ref: Annotated[Optional[str], typer.Option(help="reference time for articles without a trustworthy date")] = None,
+    summary_tokens: Annotated[int, typer.Option(help="summary length in syllables")] = pipeline_module.DEFAULT_SUMMARY_TOKENS,
+):
+    """Ingest articles and update events, storylines, summaries and timelines in the store."""
+    store = Store(db)
+    with _progress() as bars:
+        job = pipeline_module.Pipeline(store, batch_size=batch_size, progress=RichProgress(bars),
+                                       summary_tokens=summary_tokens, user_ref=_parse_ref(ref))
+        report = job.run(paths)
+    for error in report.errors:
+        console.print(f"[yellow]skipped[/] {error}")
+    console.print(
+        f"{report.files} files, {report.read} articles read, {report.added} added, {report.skipped} already stored; "
+        f"{report.events} events, {report.storylines} storylines in {db}"
+    )
+    store.close()
+
+
+@app.command()
+def events(db: DbOption = Path("sukien.db"), limit: Annotated[int, typer.Option(help="how many")] = 50,
+           as_json: Annotated[bool, typer.Option("--json", help="JSON instead of a table")] = False):
+    """List events, newest first."""
+    store = _open_store(db)
+    listed = store.list_events(limit=limit)
+    if as_json:
+        out.print_json(data=[event_record(e, store) for e in listed])
+        return
+    out.print(f"[bold]{store.count_events()} sự kiện[/] (hiển thị {len(listed)})\n")
+    for e in listed:
+        when = e.date or (e.last_published.date().isoformat() if e.last_published else "không rõ ngày")
+        out.print(f"[bold]{e.title}[/]")
+        out.print(f"  [dim]{e.id} · {when} · {len(e.article_ids)} bài"
+                  + (f" · chuỗi {e.storyline_id}" if e.storyline_id else "") + "[/]")
+        summary = e.summary_text
+        out.print("  " + (summary[:300] + "…" if len(summary) > 300 else summary) + "\n")
+
+
+@app.command()
+def show(event_id: str, db: DbOption = Path("sukien.db"),
+         as_json: Annotated[bool, typer.Option("--json", help="JSON instead of text")] = False):
+    """Show one event: summary with sources, timeline, entities, articles."""
+    store = _open_store(db)
+    event = store.get_event(event_id)
+    if event is None:
+        console.print(f"[red]error:[/] no event {event_id!r} in {db}")
+        raise typer.Exit(1)
+    record = event_record(event, store)
+    if as_json:
+        out.print_json(data=record)
+        return
+    articles = {a.id: a for a in store.articles_for_event(event_id, with_mentions=False)}
+    order = {article_id: i + 1 for i, article_id in enumerate(event.article_ids)}
+    out.print(f"[bold]{event.title}[/]  ({event.id})")
+    if event.date:
+        out.print(f"Ngày diễn ra: {event.date}")
+    if event.storyline_id:
+        out.print(f"Chuỗi sự kiện: {event.storyline_id}")
+    out.print("\n[bold]Tóm tắt[/]")
+    for s in event.summary:
+        out.print(f"  {s.text} [dim][{order.get(s.article_id, '?')}][/]")
+    if event.timeline:
+        out.print("\n[bold]Dòng thời gian[/]")
+        for t in event.timeline:
+            out.print(f"  {t.value}: {t.text}")
+    if record["entities"]:
+        out.print("\n[bold]Thực thể[/]")
+        for e in record["entities"]:
+            aliases = ", ".join(a for a in e["aliases"] if a != e["name"])
+            out.print(f"  {e['name']} ({e['type']})" + (f" — {aliases}" if aliases else ""))
+    out.print("\n[bold]Bài báo[/]")
+    for article_id in event.article_ids:
+        a = articles[article_id]
+        when = a.published.strftime("%d/%m/%Y %H:%M") if a.published else "?"
+        out.print(f"  [{order[article_id]}] {a.title} — {a.outlet or ''} {when} ({a.id})")
+
+
+@app.command()
+def export(db: DbOption = Path("sukien.db"),
+           what: Annotated[str, typer.Option(help="articles or events")] = "events",
+           format: Annotated[str, typer.Option(help="jsonl or json")] = "jsonl",
+           output: Annotated[Optional[Path], typer.Option("-o", "--output", help="file (default: stdout)")] = None):
+    """Export articles or events as JSON Lines or one JSON array."""
+    if what not in ("articles", "events") or format not in ("jsonl", "json"):
+        raise typer.BadParameter("--what is articles|events and --format jsonl|json")
+    store = _open_store(db)
+    if what == "articles":
+        records = (article_record(a) for a in store.iter_articles(with_mentions=True))
+    else:
+        records = (event_record(e, store) for e in store.list_events())
+    handle = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        if format == "json":
+            json.dump(list(records), handle, ensure_ascii=False, indent=1)
+            handle.write("\n")
+        else:
+            for r in records:
+                handle.write(json.dumps(r, ensure_ascii=False) + "\n")
+    finally:
+        if output:
+            handle.close()
+
+
+@app.command()
+def report(db: DbOption = Path("sukien.db"),
+           output: Annotated[Path, typer.Option("-o", "--output", help="HTML file")] = Path("out/report.html")):
+    """Write a self-contained HTML report of the store."""
+    from sukien.export.report import write_report
+
+    store = _open_store(db)
+    path = write_report(store, output)
+    console.print(f"report written to {path}")
+
+
+def _read_inputs(files: list[Path]) -> list[tuple[str, str]]:
+    if not files:
+        return [("<stdin>", sys.stdin.read())]
+    inputs = []
+    for f in files:
+        try:
+            inputs.append((str(f), f.read_bytes().decode("utf-8")))
+        except (OSError, UnicodeDecodeError) as err:
+            console.print(f"[red]error:[/] {f}: {err}")
+            raise typer.Exit(2)
+    return inputs
+
+
+@app.command()
+def clean(files: Annotated[Optional[list[Path]], typer.Argument(help="pages (.txt or .html); stdin when none")] = None,
+          url: Annotated[Optional[str], typer.Option(help="the page's URL")] = None):
+    """Clean scraped pages: print one JSON object per input."""
+    from sukien.clean import clean_html, clean_text
+
+    for source, text in _read_inputs(files or []):
+        is_html = source.lower().endswith((".html", ".htm")) or text.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
+        article = (clean_html if is_html else clean_text)(text, url=url, source=source)
+        record = article_record(article)
+        keys = ("title", "published", "author", "credit", "outlet", "lead", "body", "captions", "related", "warnings")
+        out.print(json.dumps({"source": source, **{k: record[k] for k in keys}}, ensure_ascii=False), markup=False)
+
+
+@app.command()
+def summarize(input: Annotated[Path, typer.Option("--input", help="articles as JSONL: id, title, body, lead?, published?")],
+              max_tokens: Annotated[int, typer.Option(help="budget in syllables")] = pipeline_module.DEFAULT_SUMMARY_TOKENS):
+    """Summarise one cluster of articles: print the summary and its sentences with sources."""
+    from sukien.read import read_paths
+    from sukien.summarise import summarize as summarise_articles
+
+    errors: list[str] = []
+    articles = list(read_paths([input], lambda e: errors.append(str(e))))
+    for error in errors:
+        console.print(f"[yellow]skipped[/] {error}")
+    if not articles:
+        console.print(f"[red]error:[/] {input}: no articles")
+        raise typer.Exit(2)
+    sentences = summarise_articles(articles, max_tokens=max_tokens)
+    out.print(json.dumps({"summary": " ".join(s.text for s in sentences),
+                          "sentences": [{"text": s.text, "article_id": s.article_id, "start": s.start, "end": s.end}
+                                        for s in sentences]}, ensure_ascii=False), markup=False)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,170 @@
+"""Wires the stages: read -> clean -> analyse -> group -> summarise -> store.
+
+Articles flow in batches. Each batch is cleaned, analysed and grouped, then written to the
+store together with the grouping state in one transaction, so a killed run resumes at the
+first batch it had not committed and no article is stored twice. Events touched by a run are
+marked stale and summarised at the end; storylines are then relinked over all events.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sukien.analyse import AnalyseStage
+from sukien.clean import CleanStage
+from sukien.errors import InputError
+from sukien.group import EventGrouper, link_storylines
+from sukien.model import Article, Event
+from sukien.read import iter_files, read_file
+from sukien.store import Store
+from sukien.summarise import summarize
+
+DEFAULT_SUMMARY_TOKENS = 120
+
+
+@dataclass
+class RunReport:
+    files: int = 0
+    read: int = 0
+    added: int = 0
+    skipped: int = 0  # already in the store, or twice in the input
+    errors: list[str] = field(default_factory=list)
+    events: int = 0
+    storylines: int = 0
+
+
+class Progress:
+    """What the pipeline tells its caller; the CLI shows it as rich progress bars."""
+
+    def start(self, task: str, total: int | None) -> None: ...
+
+    def advance(self, task: str, amount: int = 1) -> None: ...
+
+    def finish(self, task: str) -> None: ...
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class Pipeline:
+    def __init__(self, store: Store, batch_size: int = 500, progress: Progress | None = None,
+                 summary_tokens: int = DEFAULT_SUMMARY_TOKENS, user_ref: datetime | None = None):
+        self.store = store
+        self.batch_size = batch_size
+        self.progress = progress or Progress()
+        self.summary_tokens = summary_tokens
+        self.user_ref = user_ref
+        self.clean = CleanStage()
+        self.analyse = AnalyseStage()
+
+    # -- the whole job ----------------------------------------------------------------------
+    def run(self, paths: Iterable[str | Path]) -> RunReport:
+        report = RunReport()
+        files = list(iter_files(paths))
+        report.files = len(files)
+        run_id = self.store.start_run([str(p) for p in paths])
+        grouper = self._load_grouper()
+
+        def on_error(error: InputError) -> None:
+            report.errors.append(str(error))
+
+        self.progress.start("read", len(files))
+        articles = self._read(files, on_error)
+        for batch in _batches(articles, self.batch_size):
+            report.read += len(batch)
+            fresh = self._unseen(batch)
+            report.skipped += len(batch) - len(fresh)
+            if fresh:
+                report.added += self.process_batch(fresh, grouper)
+        self.progress.finish("read")
+        self.finish_events(grouper)
+        report.events = self.store.count_events()
+        report.storylines = len(self.store.list_storylines())
+        self.store.finish_run(run_id, report.added, report.errors)
+        return report
+
+    def _read(self, files: list[Path], on_error) -> Iterator[Article]:
+        for path in files:
+            yield from read_file(path, on_error)
+            self.progress.advance("read")
+
+    def _load_grouper(self) -> EventGrouper:
+        state = self.store.load_grouping_state()
+        return EventGrouper.from_state_bytes(state) if state else EventGrouper()
+
+    def _unseen(self, batch: list[Article]) -> list[Article]:
+        """Drop articles already stored or repeated within the batch (by id)."""
+        known = self.store.known_ids(a.id for a in batch)
+        fresh, seen = [], set()
+        for article in batch:
+            if article.id not in known and article.id not in seen:
+                seen.add(article.id)
+                fresh.append(article)
+        return fresh
+
+    # -- per batch --------------------------------------------------------------------------
+    def prepare(self, batch: list[Article]) -> list[Article]:
+        """Clean and analyse: the per-article work, independent across articles."""
+        cleaned = [a for a in self.clean.run(batch)]
+        # cleaning a page can reveal it as a copy of a stored article under another source
+        return list(self.analyse.run(cleaned))
+
+    def process_batch(self, batch: list[Article], grouper: EventGrouper) -> int:
+        prepared = self._unseen(self.prepare(batch))
+        grouper.add(prepared)
+        touched = {a.event_id for a in prepared}
+        events = [e for e in grouper.events() if e.id in touched]
+        with self.store.transaction():
+            added = self.store.add_articles(prepared)
+            self.store.save_events(events)
+            self.store.save_grouping_state(grouper.state_bytes())
+        self.progress.advance("articles", len(prepared))
+        return added
+
+    # -- after all batches ------------------------------------------------------------------
+    def finish_events(self, grouper: EventGrouper) -> None:
+        """Re-check events, sync moved articles, summarise stale events, relink storylines."""
+        grouper.recheck()
+        events = grouper.events()
+        with self.store.transaction():
+            affected = self.store.sync_membership({a: e.id for e in events for a in e.article_ids})
+            self.store.delete_events_except({e.id for e in events})
+            self.store.save_events(e for e in events if e.id in affected)
+            self.store.save_grouping_state(grouper.state_bytes())
+        stale = self.store.stale_event_ids()
+        self.progress.start("summaries", len(stale))
+        for event_id in stale:
+            self.summarise_event(event_id)
+            self.progress.advance("summaries")
+        self.progress.finish("summaries")
+        self.link_storylines()
+
+    def summarise_event(self, event_id: str) -> Event:
+        event = self.store.get_event(event_id)
+        articles = self.store.articles_for_event(event_id)
+        originals = [a for a in articles if not a.duplicate_of] or articles
+        event.summary = summarize(originals, max_tokens=self.summary_tokens)
+        counts = Counter(m.entity_id for a in articles for m in a.mentions if m.entity_id)
+        with self.store.transaction():
+            self.store.save_event_details(event, dict(counts))
+        return event
+
+    def link_storylines(self) -> None:
+        events = self.store.list_events()
+        articles_by_id = {a.id: a for a in self.store.iter_articles(with_mentions=True)}
+        storylines = link_storylines(events, articles_by_id)
+        with self.store.transaction():
+            self.store.save_storylines(storylines)
+

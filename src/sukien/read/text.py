@@ -1,0 +1,23 @@
+"""Plain-text pages as scrapers dump them: one file, one page, parsed by the clean stage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from sukien.errors import InputError
+from sukien.model import Article
+from sukien.read.decode import decode_bytes
+from sukien.read.ids import content_id
+
+
+def read(path: Path, on_error) -> Iterator[Article]:
+    try:
+        text, warnings = decode_bytes(path.read_bytes())
+    except ValueError as err:
+        on_error(InputError(path, str(err)))
+        return
+    if not text.strip():
+        on_error(InputError(path, "empty file"))
+        return
+    yield Article(id=content_id(text), source=str(path), raw=text, raw_format="text", warnings=warnings)

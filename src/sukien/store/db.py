@@ -1,0 +1,336 @@
+"""SQLite store: schema migrations, idempotent ingest, events, storylines, entities, search.
+
+Writes happen inside `transaction()`; a batch of articles and the grouping state that places
+them are committed together, so a killed run never leaves an article without its event.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sukien.model import (
+    Article,
+    Entity,
+    EntityMention,
+    Event,
+    Storyline,
+    SummarySentence,
+    TimelineEntry,
+    TimeMention,
+)
+from sukien.store.schema import MIGRATIONS
+from sukien.text import search_key
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _datetime(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+class Store:
+    def __init__(self, path: str | Path, readonly: bool = False):
+        self.path = str(path)
+        if readonly:
+            if not Path(self.path).exists():
+                raise FileNotFoundError(f"{self.path}: no such store")
+            uri = f"file:{Path(self.path).resolve()}?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        else:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(self.path, check_same_thread=False)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self.readonly = readonly
+        if readonly:
+            if self.version != len(MIGRATIONS):
+                raise RuntimeError(f"{self.path}: store schema version {self.version}, expected {len(MIGRATIONS)}; run `sukien run` to migrate")
+        else:
+            self.migrate()
+
+    # -- schema -----------------------------------------------------------------------------
+    @property
+    def version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def migrate(self) -> None:
+        if self.version > len(MIGRATIONS):
+            raise RuntimeError(f"{self.path}: store is from a newer sukien (schema {self.version})")
+        for number in range(self.version + 1, len(MIGRATIONS) + 1):
+            # executescript commits; wrap the migration and its version bump in one transaction
+            self.conn.executescript(f"BEGIN;\n{MIGRATIONS[number - 1]}\nPRAGMA user_version={number};\nCOMMIT;")
+
+    @contextmanager
+    def transaction(self):
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.conn.rollback()
+            raise
+        else:
+            self.conn.commit()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- articles ---------------------------------------------------------------------------
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        known: set[str] = set()
+        for i in range(0, len(ids), 900):
+            chunk = ids[i : i + 900]
+            rows = self.conn.execute(f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            known.update(r[0] for r in rows)
+        return known
+
+    def count_articles(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+    def add_articles(self, articles: list[Article]) -> int:
+        """Insert articles not yet stored (by id), with their mentions; returns how many were new."""
+        new = [a for a in articles if a.id not in self.known_ids(a.id for a in articles)]
+        seq = self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
+        for offset, a in enumerate(new, start=1):
+            cursor = self.conn.execute(
+                """INSERT INTO articles (id, source, url, outlet, title, lead, body, published, published_source,
+                   author, credit, captions, related, warnings, raw, duplicate_of, event_id, storyline_id, seq)
+                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                (a.id, a.source, a.url, a.outlet, a.title, a.lead, "\n".join(a.body), _iso(a.published),
+                 a.published_source, a.author, a.credit, json.dumps(a.captions, ensure_ascii=False),
+                 json.dumps(a.related, ensure_ascii=False), json.dumps(a.warnings, ensure_ascii=False), a.raw,
+                 a.duplicate_of, a.event_id, a.storyline_id, seq + offset),
+            )
+            self.conn.execute(
+                "INSERT INTO articles_fts (rowid, title, lead, body) VALUES (?,?,?,?)",
+                (cursor.lastrowid, search_key(a.title), search_key(a.lead), search_key("\n".join(a.body))),
+            )
+            self.conn.executemany(
+                "INSERT INTO time_mentions (article_id, start, end, text, type, value) VALUES (?,?,?,?,?,?)",
+                [(a.id, m.start, m.end, m.text, m.type, m.value) for m in a.times],
+            )
+            self.conn.executemany(
+                "INSERT INTO entity_mentions (article_id, entity_id, start, end, text, type) VALUES (?,?,?,?,?,?)",
+                [(a.id, m.entity_id, m.start, m.end, m.text, m.type) for m in a.mentions if m.entity_id],
+            )
+            self.upsert_entities(a.entities)
+        return len(new)
+
+    def set_groups(self, articles: Iterable[Article]) -> None:
+        self.conn.executemany(
+            "UPDATE articles SET event_id=?, duplicate_of=?, storyline_id=? WHERE id=?",
+            [(a.event_id, a.duplicate_of, a.storyline_id, a.id) for a in articles],
+        )
+
+    def sync_membership(self, membership: dict[str, str]) -> set[str]:
+        """Move articles to the events the grouper now puts them in; returns the events affected."""
+        affected: set[str] = set()
+        moves = []
+        for article_id, current in self.conn.execute("SELECT id, event_id FROM articles").fetchall():
+            target = membership.get(article_id)
+            if target and target != current:
+                moves.append((target, article_id))
+                affected.update(x for x in (target, current) if x)
+        self.conn.executemany("UPDATE articles SET event_id=? WHERE id=?", moves)
+        return affected
+
+    def _article(self, row: sqlite3.Row, with_mentions: bool = True) -> Article:
+        article = Article(
+            id=row["id"], title=row["title"], lead=row["lead"],
+            body=row["body"].split("\n") if row["body"] else [], source=row["source"], url=row["url"],
+            outlet=row["outlet"], published=_datetime(row["published"]), published_source=row["published_source"],
+            author=row["author"], credit=row["credit"], captions=json.loads(row["captions"]),
+            related=json.loads(row["related"]), warnings=json.loads(row["warnings"]), raw=row["raw"],
+            duplicate_of=row["duplicate_of"], event_id=row["event_id"], storyline_id=row["storyline_id"],
+        )
+        if with_mentions:
+            article.times = [
+                TimeMention(r["start"], r["end"], r["text"], r["type"], r["value"])
+                for r in self.conn.execute("SELECT * FROM time_mentions WHERE article_id=? ORDER BY start", (article.id,))
+            ]
+            article.mentions = [
+                EntityMention(r["start"], r["end"], r["text"], r["type"], r["entity_id"])
+                for r in self.conn.execute("SELECT * FROM entity_mentions WHERE article_id=? ORDER BY start", (article.id,))
+            ]
+            ids = sorted({m.entity_id for m in article.mentions if m.entity_id})
+            article.entities = [e for e in (self.get_entity(i) for i in ids) if e]
+        return article
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self.conn.execute("SELECT * FROM articles WHERE id=?", (article_id,)).fetchone()
+        return self._article(row) if row else None
+
+    def iter_articles(self, with_mentions: bool = False) -> Iterator[Article]:
+        for row in self.conn.execute("SELECT * FROM articles ORDER BY seq").fetchall():
+            yield self._article(row, with_mentions)
+
+    def articles_for_event(self, event_id: str, with_mentions: bool = True) -> list[Article]:
+        rows = self.conn.execute("SELECT * FROM articles WHERE event_id=? ORDER BY published, seq", (event_id,)).fetchall()
+        return [self._article(r, with_mentions) for r in rows]
+
+    # -- entities ---------------------------------------------------------------------------
+    def upsert_entities(self, entities: Iterable[Entity]) -> None:
+        for e in entities:
+            row = self.conn.execute("SELECT aliases FROM entities WHERE id=?", (e.id,)).fetchone()
+            aliases = json.loads(row["aliases"]) if row else []
+            merged = aliases + [x for x in e.aliases if x not in aliases]
+            self.conn.execute(
+                "INSERT INTO entities (id, name, type, aliases) VALUES (?,?,?,?) "
+                "ON CONFLICT(id) DO UPDATE SET aliases=excluded.aliases",
+                (e.id, e.name, e.type, json.dumps(merged, ensure_ascii=False)),
+            )
+
+    def get_entity(self, entity_id: str) -> Entity | None:
+        row = self.conn.execute("SELECT * FROM entities WHERE id=?", (entity_id,)).fetchone()
+        return Entity(row["id"], row["name"], row["type"], json.loads(row["aliases"])) if row else None
+
+    # -- events -----------------------------------------------------------------------------
+    def save_events(self, events: Iterable[Event]) -> None:
+        """Insert or update event rows from the grouper, marking them stale for summarising."""
+        for e in events:
+            self.conn.execute(
+                """INSERT INTO events (id, title, first_published, last_published, article_count, stale)
+                   VALUES (?,?,?,?,?,1)
+                   ON CONFLICT(id) DO UPDATE SET title=excluded.title, first_published=excluded.first_published,
+                   last_published=excluded.last_published, article_count=excluded.article_count, stale=1""",
+                (e.id, e.title, _iso(e.first_published), _iso(e.last_published), len(e.article_ids)),
+            )
+
+    def delete_events_except(self, keep: set[str]) -> None:
+        """Drop event rows the grouper no longer has (merged away by a re-check)."""
+        stored = {r[0] for r in self.conn.execute("SELECT id FROM events")}
+        gone = sorted(stored - keep)
+        self.conn.executemany("DELETE FROM events WHERE id=?", [(g,) for g in gone])
+        self.conn.executemany("DELETE FROM timeline_entries WHERE owner=?", [(g,) for g in gone])
+
+    def stale_event_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM events WHERE stale=1 ORDER BY id")]
+
+    def save_event_details(self, event: Event, entity_counts: dict[str, int]) -> None:
+        """Summary, date, timeline and entities of one event; clears its stale flag."""
+        self.conn.execute("UPDATE events SET date=?, stale=0 WHERE id=?", (event.date, event.id))
+        self.conn.execute("DELETE FROM summary_sentences WHERE event_id=?", (event.id,))
+        self.conn.executemany(
+            "INSERT INTO summary_sentences (event_id, position, text, article_id, start, end) VALUES (?,?,?,?,?,?)",
+            [(event.id, i, s.text, s.article_id, s.start, s.end) for i, s in enumerate(event.summary)],
+        )
+        self.save_timeline(event.id, event.timeline)
+        self.conn.execute("DELETE FROM event_entities WHERE event_id=?", (event.id,))
+        self.conn.executemany(
+            "INSERT INTO event_entities (event_id, entity_id, mentions) VALUES (?,?,?)",
+            [(event.id, entity_id, n) for entity_id, n in entity_counts.items()],
+        )
+
+    def save_timeline(self, owner: str, entries: list[TimelineEntry]) -> None:
+        self.conn.execute("DELETE FROM timeline_entries WHERE owner=?", (owner,))
+        self.conn.executemany(
+            "INSERT INTO timeline_entries (owner, position, value, text, article_id, start, end, event_id, label) "
+            "VALUES (?,?,?,?,?,?,?,?,?)",
+            [(owner, i, t.value, t.text, t.article_id, t.start, t.end, t.event_id, t.label) for i, t in enumerate(entries)],
+        )
+
+    def _timeline(self, owner: str) -> list[TimelineEntry]:
+        rows = self.conn.execute("SELECT * FROM timeline_entries WHERE owner=? ORDER BY position", (owner,))
+        return [TimelineEntry(r["value"], r["text"], r["article_id"], r["start"], r["end"], r["event_id"], r["label"]) for r in rows]
+
+    def _event(self, row: sqlite3.Row) -> Event:
+        event_id = row["id"]
+        return Event(
+            id=event_id,
+            article_ids=[r[0] for r in self.conn.execute("SELECT id FROM articles WHERE event_id=? ORDER BY published, seq", (event_id,))],
+            title=row["title"],
+            summary=[
+                SummarySentence(r["text"], r["article_id"], r["start"], r["end"])
+                for r in self.conn.execute("SELECT * FROM summary_sentences WHERE event_id=? ORDER BY position", (event_id,))
+            ],
+            date=row["date"],
+            first_published=_datetime(row["first_published"]),
+            last_published=_datetime(row["last_published"]),
+            timeline=self._timeline(event_id),
+            entity_ids=[r[0] for r in self.conn.execute(
+                "SELECT entity_id FROM event_entities WHERE event_id=? ORDER BY mentions DESC, entity_id", (event_id,))],
+            storyline_id=row["storyline_id"],
+        )
+
+    def get_event(self, event_id: str) -> Event | None:
+        row = self.conn.execute("SELECT * FROM events WHERE id=?", (event_id,)).fetchone()
+        return self._event(row) if row else None
+
+    def list_events(self, limit: int | None = None, offset: int = 0) -> list[Event]:
+        sql = "SELECT * FROM events ORDER BY COALESCE(date, last_published, '') DESC, article_count DESC, id"
+        params: tuple = ()
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = (limit, offset)
+        return [self._event(r) for r in self.conn.execute(sql, params).fetchall()]
+
+    def count_events(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+
+    # -- storylines -------------------------------------------------------------------------
+    def save_storylines(self, storylines: list[Storyline]) -> None:
+        """Replace all storylines: they are recomputed from the events after every run."""
+        old = [r[0] for r in self.conn.execute("SELECT id FROM storylines")]
+        self.conn.executemany("DELETE FROM timeline_entries WHERE owner=?", [(o,) for o in old])
+        self.conn.execute("DELETE FROM storylines")
+        self.conn.execute("UPDATE events SET storyline_id=NULL")
+        self.conn.execute("UPDATE articles SET storyline_id=NULL")
+        for s in storylines:
+            self.conn.execute("INSERT INTO storylines (id, title) VALUES (?,?)", (s.id, s.title))
+            self.conn.executemany("UPDATE events SET storyline_id=? WHERE id=?", [(s.id, e) for e in s.event_ids])
+            self.conn.executemany("UPDATE articles SET storyline_id=? WHERE event_id=?", [(s.id, e) for e in s.event_ids])
+            self.save_timeline(s.id, s.timeline)
+
+    def get_storyline(self, storyline_id: str) -> Storyline | None:
+        row = self.conn.execute("SELECT * FROM storylines WHERE id=?", (storyline_id,)).fetchone()
+        if not row:
+            return None
+        event_ids = [r[0] for r in self.conn.execute(
+            "SELECT id FROM events WHERE storyline_id=? ORDER BY COALESCE(date, first_published, ''), id", (storyline_id,))]
+        return Storyline(row["id"], event_ids, row["title"], self._timeline(storyline_id))
+
+    def list_storylines(self) -> list[Storyline]:
+        return [s for s in (self.get_storyline(r[0]) for r in self.conn.execute("SELECT id FROM storylines ORDER BY id")) if s]
+
+    # -- grouping state and runs ------------------------------------------------------------
+    def load_grouping_state(self) -> bytes | None:
+        row = self.conn.execute("SELECT data FROM grouping_state WHERE id=1").fetchone()
+        return bytes(row[0]) if row else None
+
+    def save_grouping_state(self, data: bytes) -> None:
+        self.conn.execute("INSERT INTO grouping_state (id, data) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET data=excluded.data", (data,))
+
+    def start_run(self, inputs: list[str]) -> int:
+        with self.transaction():
+            cursor = self.conn.execute("INSERT INTO runs (started, inputs) VALUES (?,?)",
+                                       (datetime.now(timezone.utc).isoformat(), json.dumps(inputs, ensure_ascii=False)))
+        return cursor.lastrowid
+
+    def finish_run(self, run_id: int, added: int, errors: list[str]) -> None:
+        with self.transaction():
+            self.conn.execute("UPDATE runs SET finished=?, articles_added=?, errors=? WHERE id=?",
+                              (datetime.now(timezone.utc).isoformat(), added, json.dumps(errors, ensure_ascii=False), run_id))
+
+    # -- search -----------------------------------------------------------------------------
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[dict]:
+        """Accent-insensitive full-text search; results ranked by BM25 (title weighted up)."""
+        terms = [t for t in search_key(query).replace('"', " ").split() if t]
+        if not terms:
+            return []
+        match = " ".join(f'"{t}"' for t in terms)
+        rows = self.conn.execute(
+            """SELECT a.id, a.title, a.event_id, bm25(articles_fts, 5.0, 2.0, 1.0) AS rank
+               FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+               WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?""",
+            (match, limit, offset),
+        ).fetchall()
+        return [{"id": r["id"], "title": r["title"], "event_id": r["event_id"], "score": -r["rank"]} for r in rows]

@@ -1,0 +1,74 @@
+import sqlite3
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from sukien.model import Article, Entity, EntityMention, Event, SummarySentence, TimeMention
+from sukien.store import Store
+from sukien.store.schema import MIGRATIONS
+
+VN = timezone(timedelta(hours=7))
+
+
+def article(article_id: str, title: str, body: str) -> Article:
+    return Article(id=article_id, title=title, body=[body], published=datetime(2024, 4, 10, 9, tzinfo=VN))
+
+
+def test_store_is_wal_and_versioned(tmp_path):
+    store = Store(tmp_path / "s.db")
+    assert store.version == len(MIGRATIONS)
+    assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_ingest_is_idempotent_and_round_trips(tmp_path):
+    store = Store(tmp_path / "s.db")
+    a = article("a1", "Thủ tướng Nhật Bản thăm Mỹ", "Ông Kishida tới Washington.")
+    a.times = [TimeMention(0, 4, "10/4", "DATE", "2024-04-10")]
+    a.mentions = [EntityMention(4, 11, "Kishida", "PER", "p1")]
+    a.entities = [Entity("p1", "Fumio Kishida", "PER", ["Kishida"])]
+    with store.transaction():
+        assert store.add_articles([a]) == 1
+    with store.transaction():
+        assert store.add_articles([a]) == 0
+    assert store.count_articles() == 1
+    back = store.get_article("a1")
+    assert back.title == a.title and back.body == a.body and back.published == a.published
+    assert back.times[0].value == "2024-04-10"
+    assert back.entities[0].name == "Fumio Kishida"
+
+
+def test_failed_transaction_keeps_what_was_stored(tmp_path):
+    store = Store(tmp_path / "s.db")
+    with store.transaction():
+        store.add_articles([article("a1", "Giá vàng tăng", "Giá vàng SJC tăng mạnh.")])
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            store.add_articles([article("a2", "Giá xăng giảm", "Giá xăng giảm 500 đồng.")])
+            raise RuntimeError("crash mid-batch")
+    assert store.known_ids(["a1", "a2"]) == {"a1"}
+
+
+def test_events_summaries_and_search(tmp_path):
+    store = Store(tmp_path / "s.db")
+    a = article("a1", "Hòa bình ở Nhật Bản", "Hội nghị bàn về hoà bình khu vực.")
+    a.event_id = "e1"
+    with store.transaction():
+        store.add_articles([a])
+        store.save_events([Event(id="e1", article_ids=["a1"], title=a.title)])
+    assert store.stale_event_ids() == ["e1"]
+    event = store.get_event("e1")
+    event.summary = [SummarySentence("Hội nghị bàn về hoà bình khu vực.", "a1", 20, 53)]
+    with store.transaction():
+        store.save_event_details(event, {})
+    assert store.stale_event_ids() == []
+    assert store.get_event("e1").summary[0].article_id == "a1"
+    for query in ("nhat ban", "Nhật bản", "hoà bình", "hòa binh"):
+        assert [r["id"] for r in store.search(query)] == ["a1"], query
+    assert store.search("Hàn Quốc") == []
+
+
+def test_readonly_store_refuses_writes(tmp_path):
+    Store(tmp_path / "s.db").close()
+    readonly = Store(tmp_path / "s.db", readonly=True)
+    with pytest.raises(sqlite3.OperationalError):
+        readonly.conn.execute("INSERT INTO storylines (id, title) VALUES ('s', 't')")

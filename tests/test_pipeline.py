@@ -1,0 +1,59 @@
+from sukien.pipeline import Pipeline
+from sukien.store import Store
+
+
+def test_seeds_are_cleaned_grouped_and_summarised(tmp_path, seeds_dir):
+    store = Store(tmp_path / "s.db")
+    report = Pipeline(store).run([seeds_dir])
+    assert report.added == 2 and report.errors == []
+    articles = list(store.iter_articles())
+    bodies = {a.title: a.text for a in articles}
+    assert "Mỹ, Nhật công bố kế hoạch củng cố liên minh" in bodies
+    assert "Mỹ - Nhật cam kết phối hợp trong mọi lĩnh vực, ở mọi cấp độ" in bodies
+    for text in bodies.values():
+        assert "Mời quý độc giả" not in text
+        assert "Tin liên quan" not in text
+        assert "Động đất rất lớn tấn công Đài Loan" not in text
+    for event in store.list_events():
+        assert event.summary, event.id
+        for sentence in event.summary:
+            source = store.get_article(sentence.article_id)
+            assert source.text[sentence.start:sentence.end] == sentence.text
+
+
+def test_rerun_is_idempotent_and_incremental(tmp_path, seeds_dir, vims_sample):
+    store = Store(tmp_path / "s.db")
+    Pipeline(store).run([seeds_dir])
+    again = Pipeline(store).run([seeds_dir])
+    assert again.added == 0 and again.skipped == 2
+    more = Pipeline(store).run([seeds_dir, vims_sample])
+    assert more.added == 35
+    assert store.count_articles() == 37
+    # every article belongs to exactly one stored event, and no event is left unsummarised
+    event_ids = {e.id for e in store.list_events()}
+    assert all(a.event_id in event_ids for a in store.iter_articles())
+    assert store.stale_event_ids() == []
+
+
+def test_near_identical_articles_share_an_event(tmp_path, write_jsonl):
+    body = ("Chiều 5/6, Bộ Y tế công bố thêm 12 ca mắc mới tại Hà Nội và TP.HCM. Các bệnh nhân đều đã được cách ly "
+            "ngay sau khi nhập cảnh. Bộ Y tế đề nghị người dân tiếp tục thực hiện nghiêm các biện pháp phòng dịch.")
+    path = write_jsonl([
+        {"id": "vnexpress-1", "title": "Thêm 12 ca mắc mới", "body": body},
+        {"id": "tuoitre-1", "title": "Thêm 12 ca mắc mới tại Hà Nội và TP.HCM", "body": body + " Theo TTXVN."},
+        {"id": "other", "title": "Giá lúa tăng mạnh", "body": "Giá lúa tại Đồng bằng sông Cửu Long tăng 300 đồng mỗi kg trong tuần qua do nhu cầu xuất khẩu."},
+    ])
+    store = Store(tmp_path / "s.db")
+    Pipeline(store).run([path])
+    events = {a.id: a.event_id for a in store.iter_articles()}
+    assert events["vnexpress-1"] == events["tuoitre-1"] != events["other"]
+
+
+def test_bad_inputs_are_reported_and_the_rest_goes_in(tmp_path, seeds_dir):
+    (tmp_path / "broken.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "bad.jsonl").write_text('{"id": "x", "title": "Tin", "body": "Nội dung bài báo."}\n{oops\n', encoding="utf-8")
+    store = Store(tmp_path / "s.db")
+    report = Pipeline(store).run([tmp_path / "broken.txt", tmp_path / "bad.jsonl", seeds_dir])
+    assert report.added == 3
+    assert any("broken.txt" in e and "binary" in e for e in report.errors)
+    assert any("bad.jsonl:2" in e for e in report.errors)
