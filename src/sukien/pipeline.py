@@ -8,8 +8,10 @@ marked stale and summarised at the end; storylines are then relinked over all ev
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -66,8 +68,9 @@ class Pipeline:
         self.progress = progress or Progress()
         self.summary_tokens = summary_tokens
         self.user_ref = user_ref
-        self.clean = CleanStage()
-        self.analyse = AnalyseStage()
+        # per-article stages, in order; each is independent across articles
+        self.stages = [("clean", CleanStage()), ("analyse", AnalyseStage())]
+        self.seconds: Counter[str] = Counter()  # time spent per stage, for benchmarks and logs
 
     # -- the whole job ----------------------------------------------------------------------
     def run(self, paths: Iterable[str | Path]) -> RunReport:
@@ -116,22 +119,32 @@ class Pipeline:
 
     # -- per batch --------------------------------------------------------------------------
     def prepare(self, batch: list[Article]) -> list[Article]:
-        """Clean and analyse: the per-article work, independent across articles."""
-        cleaned = [a for a in self.clean.run(batch)]
-        # cleaning a page can reveal it as a copy of a stored article under another source
-        return list(self.analyse.run(cleaned))
+        """The per-article stages (clean, analyse), independent across articles."""
+        for name, stage in self.stages:
+            with self._timed(name):
+                batch = list(stage.run(batch))
+        return batch
 
     def process_batch(self, batch: list[Article], grouper: EventGrouper) -> int:
         prepared = self._unseen(self.prepare(batch))
-        grouper.add(prepared)
-        touched = {a.event_id for a in prepared}
-        events = [e for e in grouper.events() if e.id in touched]
-        with self.store.transaction():
+        with self._timed("group"):
+            grouper.add(prepared)
+            touched = {a.event_id for a in prepared}
+            events = [e for e in grouper.events() if e.id in touched]
+        with self._timed("store"), self.store.transaction():
             added = self.store.add_articles(prepared)
             self.store.save_events(events)
             self.store.save_grouping_state(grouper.state_bytes())
         self.progress.advance("articles", len(prepared))
         return added
+
+    @contextmanager
+    def _timed(self, name: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[name] += time.perf_counter() - started
 
     # -- after all batches ------------------------------------------------------------------
     def finish_events(self, grouper: EventGrouper) -> None:
@@ -146,10 +159,12 @@ class Pipeline:
         stale = self.store.stale_event_ids()
         self.progress.start("summaries", len(stale))
         for event_id in stale:
-            self.summarise_event(event_id)
+            with self._timed("summarise"):
+                self.summarise_event(event_id)
             self.progress.advance("summaries")
         self.progress.finish("summaries")
-        self.link_storylines()
+        with self._timed("storylines"):
+            self.link_storylines()
 
     def summarise_event(self, event_id: str) -> Event:
         event = self.store.get_event(event_id)
