@@ -81,13 +81,26 @@ def run(
     batch_size: Annotated[int, typer.Option(help="articles per transaction")] = 500,
     ref: Annotated[Optional[str], typer.Option(help="reference time for articles without a trustworthy date")] = None,
     summary_tokens: Annotated[int, typer.Option(help="summary length in syllables")] = pipeline_module.DEFAULT_SUMMARY_TOKENS,
+    executor: Annotated[str, typer.Option(help="local, dask (a running cluster) or dask-local")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(help="dask scheduler address, tcp://HOST:PORT")] = None,
+    workers: Annotated[int, typer.Option(help="workers of a dask-local cluster")] = 2,
 ):
     """Ingest articles and update events, storylines, summaries and timelines in the store."""
+    from sukien.executors import make_executor
+
+    try:
+        runner = make_executor(executor, scheduler=scheduler, workers=workers)
+    except (ValueError, OSError) as err:
+        console.print(f"[red]error:[/] {err}")
+        raise typer.Exit(2)
     store = Store(db)
-    with _progress() as bars:
-        job = pipeline_module.Pipeline(store, batch_size=batch_size, progress=RichProgress(bars),
-                                       summary_tokens=summary_tokens, user_ref=_parse_ref(ref))
-        report = job.run(paths)
+    try:
+        with _progress() as bars:
+            job = pipeline_module.Pipeline(store, batch_size=batch_size, progress=RichProgress(bars),
+                                           summary_tokens=summary_tokens, user_ref=_parse_ref(ref), executor=runner)
+            report = job.run(paths)
+    finally:
+        runner.close()
     for error in report.errors:
         console.print(f"[yellow]skipped[/] {error}")
     console.print(

@@ -19,6 +19,7 @@ from pathlib import Path
 from sukien.analyse import AnalyseStage
 from sukien.clean import CleanStage
 from sukien.errors import InputError
+from sukien.executors import LocalExecutor
 from sukien.group import EventGrouper, link_storylines
 from sukien.model import Article, Event
 from sukien.read import iter_files, read_file
@@ -60,37 +61,60 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+class PrepareBatch:
+    """The per-article stages (clean, analyse) over one batch; picklable, so it runs anywhere."""
+
+    def __init__(self, stages: list[tuple[str, object]]):
+        self.stages = stages
+
+    def __call__(self, batch: list[Article]) -> tuple[list[Article], dict[str, float]]:
+        seconds: dict[str, float] = {}
+        for name, stage in self.stages:
+            started = time.perf_counter()
+            batch = list(stage.run(batch))
+            seconds[name] = time.perf_counter() - started
+        return batch, seconds
+
+
 class Pipeline:
     def __init__(self, store: Store, batch_size: int = 500, progress: Progress | None = None,
-                 summary_tokens: int = DEFAULT_SUMMARY_TOKENS, user_ref: datetime | None = None):
+                 summary_tokens: int = DEFAULT_SUMMARY_TOKENS, user_ref: datetime | None = None,
+                 executor=None):
         self.store = store
         self.batch_size = batch_size
         self.progress = progress or Progress()
         self.summary_tokens = summary_tokens
         self.user_ref = user_ref
-        # per-article stages, in order; each is independent across articles
-        self.stages = [("clean", CleanStage()), ("analyse", AnalyseStage())]
+        self.executor = executor or LocalExecutor()
+        self.prepare = PrepareBatch([("clean", CleanStage()), ("analyse", AnalyseStage())])
         self.seconds: Counter[str] = Counter()  # time spent per stage, for benchmarks and logs
 
     # -- the whole job ----------------------------------------------------------------------
     def run(self, paths: Iterable[str | Path]) -> RunReport:
+        paths = [str(p) for p in paths]
         report = RunReport()
         files = list(iter_files(paths))
         report.files = len(files)
-        run_id = self.store.start_run([str(p) for p in paths])
+        run_id = self.store.start_run(paths)
         grouper = self._load_grouper()
 
         def on_error(error: InputError) -> None:
             report.errors.append(str(error))
 
+        def fresh_batches() -> Iterator[list[Article]]:
+            seen: set[str] = set()  # ids met earlier in this run, maybe not committed yet
+            for batch in _batches(self._read(files, on_error), self.batch_size):
+                report.read += len(batch)
+                fresh = [a for a in self._unseen(batch) if a.id not in seen]
+                seen.update(a.id for a in fresh)
+                report.skipped += len(batch) - len(fresh)
+                if fresh:
+                    yield fresh
+
         self.progress.start("read", len(files))
-        articles = self._read(files, on_error)
-        for batch in _batches(articles, self.batch_size):
-            report.read += len(batch)
-            fresh = self._unseen(batch)
-            report.skipped += len(batch) - len(fresh)
-            if fresh:
-                report.added += self.process_batch(fresh, grouper)
+        for prepared, seconds in self.executor.map(self.prepare, fresh_batches()):
+            self.seconds.update(seconds)
+            report.added += self.group_and_store(prepared, grouper)
         self.progress.finish("read")
         self.finish_events(grouper)
         report.events = self.store.count_events()
@@ -118,15 +142,9 @@ class Pipeline:
         return fresh
 
     # -- per batch --------------------------------------------------------------------------
-    def prepare(self, batch: list[Article]) -> list[Article]:
-        """The per-article stages (clean, analyse), independent across articles."""
-        for name, stage in self.stages:
-            with self._timed(name):
-                batch = list(stage.run(batch))
-        return batch
-
-    def process_batch(self, batch: list[Article], grouper: EventGrouper) -> int:
-        prepared = self._unseen(self.prepare(batch))
+    def group_and_store(self, prepared: list[Article], grouper: EventGrouper) -> int:
+        """Place a prepared batch in events and commit it with the grouper's state."""
+        prepared = self._unseen(prepared)
         with self._timed("group"):
             grouper.add(prepared)
             touched = {a.event_id for a in prepared}
