@@ -1,0 +1,11 @@
+"""The clean stage: scraped pages (text dumps, HTML, structured records) -> clean Articles.
+
+`clean_text` parses a plain-text page, `clean_html` an HTML page (trafilatura extracts the
+text and metadata, then the same rules run), `CleanStage` applies them to a stream of Articles
+and tidies structured input. `parse_dateline` reads Vietnamese datelines.
+"""
+
+from sukien.clean.dateline import parse_dateline
+from sukien.clean.page import clean_text
+
+__all__ = ["clean_text", "parse_dateline"]

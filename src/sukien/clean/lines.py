@@ -1,0 +1,288 @@
+"""What one line of a scraped Vietnamese page is, judged on the line alone.
+
+Each line gets a kind from generic Vietnamese cues, never from the outlet's name:
+prompts ("Mời quý độc giả theo dõi ...", "Xem thêm", share/like buttons), headers of
+related-news blocks ("Tin liên quan", "Đọc thêm", "Có thể bạn quan tâm"), photo and video
+captions ("Ảnh: TTXVN", "Ảnh minh hoạ: ..."), bylines ("Bảo Nghi (Lược dịch từ AP)", "Theo TTXVN",
+"Nhóm PV"), datelines and live-blog stamps, tag lists, footers, comment and view counters, menus
+and breadcrumbs. Everything else is prose (sentence-like, long) or short (headlines,
+subheadings, category labels); the page-level pass in `page.py` decides which of those belong
+to the article by position.
+
+All patterns are compiled once; a line is matched against a handful of them, so classifying a
+page is linear in its length.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from sukien.clean.dateline import parse_dateline
+
+# Vietnamese tone marks sit on either vowel of oa/oe/uy ("hoạ"/"họa"): patterns allow both.
+_HOA = r"h(?:ọa|oạ)"
+_KHOA = r"kh(?:óa|oá)"
+
+PROMPT = regex.compile(
+    r"^(?:[>»▶►•]+\s*)?(?:mời\s+(?:quý\s+)?(?:bạn|độc\s+giả|bạn\s+đọc|quý\s+vị)"
+    r"|(?:hãy\s+)?theo\s+dõi\s+(?:chúng\s+tôi|(?:báo|kênh|fanpage|trang)\b|[\p{Lu}][\w.]*\s+(?:trên|tại|qua))"
+    r"|(?:mời\s+)?(?:bấm|nhấn|click|nhấp)\s+(?:vào|để|đây|like|theo)"
+    r"|đăng\s+ký\s+(?:nhận|theo|kênh)|tải\s+(?:ứng\s+dụng|app)|cài\s+đặt\s+ứng\s+dụng"
+    r"|quảng\s+cáo$|advertisement$|sponsored$|tài\s+trợ$"
+    r"|xem\s+(?:video|clip|toàn\s+bộ|tiếp|thêm\s+(?:video|ảnh|>>))|đọc\s+tiếp|video\s+đang\s+được"
+    r"|chia\s+sẻ(?:\s+bài\s+viết)?(?:\s*[:(].*)?$|share$|thích$|like$|tweet$|lưu(?:\s+bài)?$|in\s+bài"
+    r"|gửi\s+(?:bình\s+luận|ý\s+kiến|bài|tin|góp\s+ý)|viết\s+bình\s+luận|báo\s+lỗi|góp\s+ý$"
+    r"|(?:về|lên)\s+đầu\s+trang|quay\s+lại|trở\s+về|trang\s+chủ$|bạn\s+đang\s+xem"
+    r"|đường\s+dây\s+nóng|hotline|liên\s+hệ\s+(?:quảng\s+cáo|tòa\s+soạn|toà\s+soạn)"
+    r"|độc\s+giả\s+có\s+thể\s+gửi|bạn\s+đọc\s+có\s+thể\s+gửi|mọi\s+thông\s+tin\s+(?:phản\s+ánh|xin\s+gửi)"
+    r"|nghe\s+(?:bài|tin|đọc)|đọc\s+bài\s+này|bài\s+viết\s+được\s+(?:đọc|lồng)|theo\s+dõi$"
+    r"|copy\s+link|sao\s+chép\s+liên\s+kết|facebook$|zalo$|email$|twitter$|link$)",
+    regex.IGNORECASE,
+)
+
+RELATED_HEADER = regex.compile(
+    r"^(?:[>»▶►•\-–—]+\s*)?(?:tin|bài|bài\s+viết|tin\s+bài|tin\s+tức|video|chủ\s+đề|sự\s+kiện)?\s*"
+    r"(?:liên\s+quan|cùng\s+chuyên\s+mục|cùng\s+sự\s+kiện|cùng\s+chủ\s+đề|khác|mới\s+hơn|cũ\s+hơn|mới\s+nhất"
+    r"|đọc\s+nhiều(?:\s+nhất)?|xem\s+nhiều(?:\s+nhất)?|nổi\s+bật|tiêu\s+điểm|hot|mới|nóng|gợi\s+ý|đề\s+xuất)"
+    r"\s*[:»>]*\s*$"
+    r"|^(?:[>»▶►•]+\s*)?(?:các\s+tin\s+(?:khác|đã\s+đưa)|đọc\s+thêm|xem\s+thêm|có\s+thể\s+(?:bạn|quý\s+vị)\s+quan\s+tâm"
+    r"|bạn\s+có\s+thể\s+quan\s+tâm|đừng\s+bỏ\s+lỡ|dòng\s+sự\s+kiện|cùng\s+chuyên\s+mục|tin\s+cùng\s+chuyên\s+mục"
+    r"|bài\s+đọc\s+nhiều|tin\s+ảnh|video\s+nổi\s+bật|tin\s+24h|tin\s+trong\s+ngày|câu\s+chuyện\s+liên\s+quan)\s*[:»>]*\s*$",
+    regex.IGNORECASE,
+)
+# "Đọc thêm: <headline>", ">> <headline>", "Xem thêm: <headline>"
+INLINE_RELATED = regex.compile(
+    r"^(?:(?:>>+|»+|▶|►)\s*|(?:(?:tin|bài)\s+liên\s+quan|đọc\s+thêm|xem\s+thêm|xem\s+tiếp|có\s+thể\s+bạn\s+quan\s+tâm)\s*(?::|>>|»)\s*)(.{8,200})$",
+    regex.IGNORECASE,
+)
+
+_CAPTION_WORD = (
+    rf"(?:ảnh(?:\s+minh\s+{_HOA})?(?:\s+tư\s+liệu)?(?:\s+chụp\s+màn\s+hình)?(?:\s*\d+)?|nguồn\s+ảnh|video|clip"
+    rf"|đồ\s+{_HOA}|infographic|photo|ảnh\s*/\s*video|thiết\s+kế|minh\s+{_HOA}|ảnh\s+và\s+video)"
+)
+# "... Ảnh: TTXVN", "... (Ảnh: Getty Images)", "... Ảnh minh hoạ: Getty Image", "(Ảnh minh họa)"
+CAPTION_TAIL = regex.compile(
+    rf"(?:^|(?<=[.!?…”\"')\]]\s*)|\s[-–—|]\s*|\s)\(?\s*{_CAPTION_WORD}\s*(?::|-|–)\s*[^.:!?]{{1,80}}?\)?\.?\s*$"
+    rf"|\(\s*(?:ảnh|{_CAPTION_WORD})(?:\s*[:\-–]\s*[^()]{{1,60}})?\s*\)\.?\s*$"
+    rf"|(?:^|\.\s+|\s[-–—]\s)ảnh\s+minh\s+{_HOA}\.?\s*$",
+    regex.IGNORECASE,
+)
+CAPTION_HEAD = regex.compile(rf"^\(?{_CAPTION_WORD}\s*(?::|\))", regex.IGNORECASE)
+
+TAGS = regex.compile(
+    rf"^(?:từ\s+{_KHOA}|tags?|chủ\s+đề|thẻ|keywords?|tìm\s+kiếm\s+liên\s+quan|xem\s+thêm\s+chủ\s+đề)\s*[:：]"
+    r"|^(?:#[\p{L}\p{N}_]+[\s,]*){2,}$",
+    regex.IGNORECASE,
+)
+FOOTER = regex.compile(
+    r"(?:©|copyright|bản\s+quyền|giấy\s+phép(?:\s+(?:số|hoạt\s+động|xuất\s+bản))?|tổng\s+biên\s+tập"
+    r"|cơ\s+quan\s+chủ\s+quản|chịu\s+trách\s+nhiệm\s+(?:xuất\s+bản|nội\s+dung)|trụ\s+sở|tòa\s+soạn:|toà\s+soạn:"
+    r"|ghi\s+rõ\s+nguồn|không\s+được\s+sao\s+chép|all\s+rights\s+reserved|^điện\s+thoại\s*:|^địa\s+chỉ\s*:|^fax\s*:"
+    r"|^email\s*:|^e-mail\s*:|^hotline\s*:|^liên\s+hệ\s*:|^issn)",
+    regex.IGNORECASE,
+)
+COMMENTS_HEADER = regex.compile(
+    r"^(?:bình\s+luận|ý\s+kiến(?:\s+bạn\s+đọc|\s+của\s+bạn)?|thảo\s+luận|gửi\s+bình\s+luận|comments?)"
+    r"\s*(?:\(\d+\)|\d+)?\s*[:]?\s*$",
+    regex.IGNORECASE,
+)
+COUNTER = regex.compile(
+    r"^(?:[\d.,]+\s*(?:k\s*)?(?:bình\s+luận|lượt\s+(?:xem|đọc|thích|chia\s+sẻ)|views?|likes?|comments?|shares?|chia\s+sẻ|thích)"
+    r"|(?:bình\s+luận|lượt\s+(?:xem|đọc)|chia\s+sẻ|thích|views?|likes?|comments?)\s*[:(]?\s*[\d.,]+k?\)?"
+    r"|\(\d+\)|\d+|[\d.,]+k?\s*/\s*[\d.,]+k?|\d+\s*phút\s+đọc|đọc\s+trong\s+\d+\s+phút|\d+\s+(?:phút|giờ|ngày)\s+trước)"
+    r"(?:\s*[|·•,]\s*.{0,30})?$",
+    regex.IGNORECASE,
+)
+STAMP = regex.compile(
+    r"^(?:\d{1,2}\s*[:h]\s*\d{2}(?:\s*(?:AM|PM|SA|CH))?(?:\s*(?:ngày\s*)?\d{1,2}/\d{1,2})?"
+    r"|(?:cập\s+nhật|đăng|ngày\s+đăng|xuất\s+bản|đăng\s+lúc|cập\s+nhật\s+lúc)\s*:?.{0,40}"
+    r"|(?:sáng|trưa|chiều|tối|đêm)\s+(?:nay|qua)?\s*\d{1,2}[:h]\d{2})\s*[:\-–|]?\s*$",
+    regex.IGNORECASE,
+)
+# A menu: several short items separated by bars, bullets, chevrons or slashes.
+MENU_SEPARATORS = regex.compile(r"\s[|•·»›>/]\s|\s{3,}|\t")
+
+# Outlet signature at the start of a lead or teaser: "VOV.VN - ", "(Dân trí) - ", "TTO - ".
+SIGNATURE = regex.compile(
+    r"^(?:\(([\p{L}\p{N}.\s]{2,24})\)|([\p{Lu}\p{N}][\p{L}\p{N}]*\.(?:vn|VN|com|net|Vn)(?:\.vn)?|[\p{Lu}][\p{Lu}\p{N}]{1,6}))"
+    r"\s*[-–—:]\s+(?=\S)"
+)
+
+# Bylines: a short name (each word capitalised, or all caps), optional parenthesis or agency.
+_NAME_WORD = r"[\p{Lu}][\p{Ll}\p{Lu}]*\.?"
+_NAME = rf"(?:{_NAME_WORD}(?:[\s\-]+{_NAME_WORD}){{0,4}})"
+_TEAM = r"(?:nhóm\s+(?:pv|phóng\s+viên|ptv|ctv)|pv|ctv|ptv|btv|nhóm\s+p\.?v\.?|phóng\s+viên|nhóm\s+tác\s+giả|vov\d?|ttxvn)"
+_BYLINE_NOTE = (
+    r"\(\s*(?:(?:lược\s+)?dịch\s+(?:từ|theo)|theo|tổng\s+hợp(?:\s+từ|\s+theo)?|t/h|th|tổng\s+hợp|lược\s+dịch|nguồn)"
+    r"\s*:?\s*([^()]{0,60})\)"
+)
+BYLINE = regex.compile(
+    rf"^(?:(?:bài\s*(?:và|,|&)\s*ảnh|bài|tác\s+giả|phóng\s+viên|pv|thực\s+hiện|ghi|nhóm\s+pv)\s*:\s*)?"
+    rf"(?P<name>{_TEAM}|{_NAME}(?:\s*(?:,|và|-|–)\s*{_NAME})?)"
+    rf"(?:\s*[/\-–]\s*(?P<agency>[\p{{Lu}}][\p{{L}}.\-\s]{{1,24}}))?"
+    rf"\s*(?:{_BYLINE_NOTE})?\s*\.?$",
+    regex.IGNORECASE,
+)
+CREDIT_LINE = regex.compile(
+    r"^[(]?\s*(?:theo|nguồn|nguồn\s+tin|dịch\s+từ|lược\s+dịch\s+từ)\s*:?\s+(?P<agency>[\p{Lu}\p{N}][\p{L}\p{N}.&\-\s,/]{1,40}?)\s*[)]?\s*\.?$",
+    regex.IGNORECASE,
+)
+# A byline whose tail is the next page's headline, glued on: "Bảo Nghi (Lược dịch từ AP)Mỹ - ..."
+GLUED_BYLINE = regex.compile(rf"^(?P<byline>.{{2,60}}?{_BYLINE_NOTE})(?P<tail>[\p{{Lu}}\p{{N}}\"“].{{8,}})$", regex.IGNORECASE)
+
+_TERMINAL = regex.compile(r"[.!?…:;\"”’»)\]]\s*$")
+_WORDS = regex.compile(r"\S+")
+_LOWER_START = regex.compile(r"^\p{Ll}")
+
+
+@dataclass
+class Line:
+    index: int  # position in the page's non-empty lines
+    text: str
+    kind: str
+    words: int
+    duplicate: bool = False
+    signature: str | None = None
+
+
+def word_count(text: str) -> int:
+    return len(_WORDS.findall(text))
+
+
+def is_name_like(text: str) -> bool:
+    """Every word capitalised (or all caps), 1-6 words: how bylines look, not how sentences do."""
+    words = text.replace("-", " ").split()
+    if not 1 <= len(words) <= 6:
+        return False
+    return all(w[:1].isupper() or w.lower() in ("và", "của") for w in words)
+
+
+def _is_byline(text: str, words: int) -> bool:
+    if words > 12 or text.endswith((":", "?", "!")):
+        return False
+    if CREDIT_LINE.match(text):
+        return words <= 8 and "," not in text.rstrip(".")[:-1] or text.startswith("(")
+    m = BYLINE.match(text)
+    if not m:
+        return False
+    name = m.group("name")
+    if regex.fullmatch(_TEAM, name, regex.IGNORECASE):
+        return True
+    # a name needs every word capitalised: sentence-case subheadings are not bylines
+    return is_name_like(name) and (words <= 6 or "(" in text or "/" in text)
+
+
+def _is_menu(text: str, words: int) -> bool:
+    parts = [p for p in MENU_SEPARATORS.split(text) if p.strip()]
+    if len(parts) >= 3 and max(word_count(p) for p in parts) <= 6:
+        return True
+    return False
+
+
+def classify(text: str, index: int = 0) -> Line:
+    """Kind of one stripped, non-empty, normalised line (see module docstring)."""
+    words = word_count(text)
+    kind = _kind(text, words)
+    line = Line(index, text, kind, words)
+    if kind in ("prose", "short"):
+        m = SIGNATURE.match(text)
+        if m and words > 6:
+            line.signature = (m.group(1) or m.group(2)).strip()
+    return line
+
+
+def _kind(text: str, words: int) -> str:
+    if words <= 14:
+        if RELATED_HEADER.match(text):
+            return "related_header"
+        if COMMENTS_HEADER.match(text):
+            return "comments"
+        if COUNTER.match(text):
+            return "counter"
+        if TAGS.match(text):
+            return "tags"
+        if STAMP.match(text):
+            return "stamp"
+        if PROMPT.match(text):
+            return "prompt"
+        if _is_menu(text, words):
+            return "menu"
+        if words <= 10 and parse_dateline(text) is not None and not text.endswith("."):
+            return "dateline"
+        if _is_byline(text, words):
+            return "byline"
+    elif words <= 40 and PROMPT.match(text) and not _TERMINAL.search(text):
+        return "prompt"
+    if INLINE_RELATED.match(text) and not _TERMINAL.search(text.rstrip(".")):
+        return "related_inline"
+    if words <= 40 and (CAPTION_TAIL.search(text) or CAPTION_HEAD.match(text)):
+        return "caption"
+    if TAGS.match(text):
+        return "tags"
+    if words <= 40 and FOOTER.search(text):
+        return "footer"
+    if words <= 40 and GLUED_BYLINE.match(text) and _is_byline(GLUED_BYLINE.match(text).group("byline"), 8):
+        return "byline_glued"
+    if is_prose(text, words):
+        return "prose"
+    return "short"
+
+
+def is_prose(text: str, words: int) -> bool:
+    """Sentence-like: ends like a sentence and is not tiny, or is long whatever its end."""
+    if words >= 22:
+        return True
+    return words >= 6 and bool(_TERMINAL.search(text)) and not text.endswith(":")
+
+
+def is_headline_like(line: Line) -> bool:
+    """Could be a headline: short or medium, no full stop at the end, starts with a capital."""
+    text = line.text
+    return (
+        line.kind in ("short", "prose")
+        and 3 <= line.words <= 40
+        and not text.endswith((".", ":", ";", ","))
+        and not _LOWER_START.match(text)
+        and line.signature is None
+    )
+
+
+_AGENCY_SPLIT = regex.compile(r"\s*(?:,|;|\bvà\b)\s*")
+_NOTE = regex.compile(_BYLINE_NOTE, regex.IGNORECASE)
+
+
+@dataclass
+class Byline:
+    author: str | None = None
+    credit: str | None = None
+    tail: str | None = None  # text glued after the byline (the next page's headline)
+
+
+def _clean_agency(text: str | None) -> str | None:
+    if not text:
+        return None
+    text = text.strip(" .-–/()")
+    return text or None
+
+
+def parse_byline(text: str) -> Byline | None:
+    """Author and credited agency of a byline line; None when the line is not one."""
+    text = text.strip()
+    tail = None
+    glued = GLUED_BYLINE.match(text)
+    if glued and _is_byline(glued.group("byline"), 8):
+        text, tail = glued.group("byline").strip(), glued.group("tail").strip()
+    credit_only = CREDIT_LINE.match(text)
+    if credit_only:
+        return Byline(credit=_clean_agency(credit_only.group("agency")), tail=tail)
+    m = BYLINE.match(text)
+    if not m or not _is_byline(text, word_count(text)):
+        return None
+    name = m.group("name").strip()
+    note = _NOTE.search(text)
+    credit = _clean_agency(m.group("agency")) or _clean_agency(note.group(1) if note else None)
+    if regex.fullmatch(r"vov\d?|ttxvn", name, regex.IGNORECASE):
+        return Byline(credit=credit or name, tail=tail)
+    return Byline(author=name, credit=credit, tail=tail)
