@@ -6,6 +6,8 @@ and tidies structured input. `parse_dateline` reads Vietnamese datelines.
 """
 
 from sukien.clean.dateline import parse_dateline
+from sukien.clean.html import clean_html
 from sukien.clean.page import clean_text
+from sukien.clean.stage import CleanStage
 
-__all__ = ["clean_text", "parse_dateline"]
+__all__ = ["clean_text", "clean_html", "CleanStage", "parse_dateline"]

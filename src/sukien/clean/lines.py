@@ -15,6 +15,7 @@ page is linear in its length.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -62,13 +63,29 @@ _CAPTION_WORD = (
     rf"(?:ảnh(?:\s+minh\s+{_HOA})?(?:\s+tư\s+liệu)?(?:\s+chụp\s+màn\s+hình)?(?:\s*\d+)?|nguồn\s+ảnh|video|clip"
     rf"|đồ\s+{_HOA}|infographic|photo|ảnh\s*/\s*video|thiết\s+kế|minh\s+{_HOA}|ảnh\s+và\s+video)"
 )
-# "... Ảnh: TTXVN", "... (Ảnh: Getty Images)", "... Ảnh minh hoạ: Getty Image", "(Ảnh minh họa)"
-CAPTION_TAIL = regex.compile(
-    rf"(?:^|(?<=[.!?…”\"')\]]\s*)|\s[-–—|]\s*|\s)\(?\s*{_CAPTION_WORD}\s*(?::|-|–)\s*[^.:!?]{{1,80}}?\)?\.?\s*$"
-    rf"|\(\s*(?:ảnh|{_CAPTION_WORD})(?:\s*[:\-–]\s*[^()]{{1,60}})?\s*\)\.?\s*$"
-    rf"|(?:^|\.\s+|\s[-–—]\s)ảnh\s+minh\s+{_HOA}\.?\s*$",
+# The end of a line from a caption word on: "Ảnh: TTXVN", "(Ảnh: Getty Images)", "Ảnh minh hoạ".
+_CAPTION_REST = regex.compile(
+    rf"\(?\s*{_CAPTION_WORD}\s*(?:[:\-–]\s*[^:!?()\n]{{1,80}}?\s*\)?|\)|(?<=minh\s+\S+)\s*)\.?\s*$",
     regex.IGNORECASE,
 )
+_CAPTION_KEY = re.compile(
+    r"\(?(?:Nguồn ảnh|nguồn ảnh|Ảnh|ảnh|ẢNH|Video|video|VIDEO|Clip|clip|Đồ hoạ|Đồ họa|đồ hoạ|đồ họa"
+    r"|Infographic|infographic|Photo|photo|Thiết kế|thiết kế|Minh hoạ|Minh họa|minh hoạ|minh họa)"
+)
+_BEFORE_CAPTION = re.compile(r"(?:^|[.!?…”\"')\]]\s*|\s[-–—|]\s*|\()$")
+
+
+def caption_start(text: str) -> int | None:
+    """Where a photo/video caption credit at the end of `text` starts, or None."""
+    hits = list(_CAPTION_KEY.finditer(text))
+    for hit in reversed(hits[-3:]):
+        pos = hit.start()
+        before_ok = pos == 0 or text[pos] == "(" or _BEFORE_CAPTION.search(text[max(0, pos - 3) : pos])
+        if before_ok and _CAPTION_REST.match(text, pos):
+            return pos
+    return None
+
+
 CAPTION_HEAD = regex.compile(rf"^\(?{_CAPTION_WORD}\s*(?::|\))", regex.IGNORECASE)
 
 TAGS = regex.compile(
@@ -82,6 +99,11 @@ FOOTER = regex.compile(
     r"|ghi\s+rõ\s+nguồn|không\s+được\s+sao\s+chép|all\s+rights\s+reserved|^điện\s+thoại\s*:|^địa\s+chỉ\s*:|^fax\s*:"
     r"|^email\s*:|^e-mail\s*:|^hotline\s*:|^liên\s+hệ\s*:|^issn)",
     regex.IGNORECASE,
+)
+_FOOTER_HINT = re.compile(
+    r"©|opyright|OPYRIGHT|ản quyền|ẢN QUYỀN|iấy phép|IẤY PHÉP|iên tập|IÊN TẬP|chủ quản|CHỦ QUẢN|trách nhiệm"
+    r"|TRÁCH NHIỆM|rụ sở|RỤ SỞ|oà soạn|òa soạn|OÀ SOẠN|ÒA SOẠN|ghi rõ nguồn|sao chép|ights reserved"
+    r"|iện thoại|IỆN THOẠI|ịa chỉ|ỊA CHỈ|Fax|FAX|mail|MAIL|otline|OTLINE|iên hệ|IÊN HỆ|ISSN"
 )
 COMMENTS_HEADER = regex.compile(
     r"^(?:bình\s+luận|ý\s+kiến(?:\s+bạn\s+đọc|\s+của\s+bạn)?|thảo\s+luận|gửi\s+bình\s+luận|comments?)"
@@ -125,6 +147,9 @@ BYLINE = regex.compile(
     rf"\s*(?:{_BYLINE_NOTE})?\s*\.?$",
     regex.IGNORECASE,
 )
+_GLUE_HINT = re.compile(r"\)[^\W\d_]")
+_TEAM_RE = regex.compile(_TEAM, regex.IGNORECASE)
+_AGENCY_NAME = regex.compile(r"vov\d?|ttxvn", regex.IGNORECASE)
 CREDIT_LINE = regex.compile(
     r"^[(]?\s*(?:theo|nguồn|nguồn\s+tin|dịch\s+từ|lược\s+dịch\s+từ)\s*:?\s+(?P<agency>[\p{Lu}\p{N}][\p{L}\p{N}.&\-\s,/]{1,40}?)\s*[)]?\s*\.?$",
     regex.IGNORECASE,
@@ -132,7 +157,19 @@ CREDIT_LINE = regex.compile(
 # A byline whose tail is the next page's headline, glued on: "Bảo Nghi (Lược dịch từ AP)Mỹ - ..."
 GLUED_BYLINE = regex.compile(rf"^(?P<byline>.{{2,60}}?{_BYLINE_NOTE})(?P<tail>[\p{{Lu}}\p{{N}}\"“].{{8,}})$", regex.IGNORECASE)
 
-_TERMINAL = regex.compile(r"[.!?…:;\"”’»)\]]\s*$")
+_CAPTION_HINT = re.compile(r"ảnh|Ảnh|ẢNH|video|Video|VIDEO|clip|Clip|đồ h|Đồ h|photo|Photo|nfographic|minh h|thiết kế|Thiết kế")
+
+
+def has_caption_hint(text: str) -> bool:
+    return _CAPTION_HINT.search(text) is not None
+
+
+_TERMINAL_CHARS = frozenset(".!?…:;\"”’»)]")
+_DATE_HINT = re.compile(r"\d[/.\-]\d|\d:\d|\d{4}|tháng|Tháng|THÁNG")
+
+
+def ends_like_sentence(text: str) -> bool:
+    return text.rstrip()[-1:] in _TERMINAL_CHARS
 _WORDS = regex.compile(r"\S+")
 _LOWER_START = regex.compile(r"^\p{Ll}")
 
@@ -148,7 +185,7 @@ class Line:
 
 
 def word_count(text: str) -> int:
-    return len(_WORDS.findall(text))
+    return len(text.split())
 
 
 def is_name_like(text: str) -> bool:
@@ -168,7 +205,7 @@ def _is_byline(text: str, words: int) -> bool:
     if not m:
         return False
     name = m.group("name")
-    if regex.fullmatch(_TEAM, name, regex.IGNORECASE):
+    if _TEAM_RE.fullmatch(name):
         return True
     # a name needs every word capitalised: sentence-case subheadings are not bylines
     return is_name_like(name) and (words <= 6 or "(" in text or "/" in text)
@@ -209,22 +246,24 @@ def _kind(text: str, words: int) -> str:
             return "prompt"
         if _is_menu(text, words):
             return "menu"
-        if words <= 10 and parse_dateline(text) is not None and not text.endswith("."):
+        if words <= 10 and _DATE_HINT.search(text) and parse_dateline(text) is not None and not text.endswith("."):
             return "dateline"
         if _is_byline(text, words):
             return "byline"
-    elif words <= 40 and PROMPT.match(text) and not _TERMINAL.search(text):
+    elif words <= 40 and PROMPT.match(text) and not ends_like_sentence(text):
         return "prompt"
-    if INLINE_RELATED.match(text) and not _TERMINAL.search(text.rstrip(".")):
+    if INLINE_RELATED.match(text) and not ends_like_sentence(text.rstrip(".")):
         return "related_inline"
-    if words <= 40 and (CAPTION_TAIL.search(text) or CAPTION_HEAD.match(text)):
+    if words <= 40 and has_caption_hint(text) and (caption_start(text) is not None or CAPTION_HEAD.match(text)):
         return "caption"
     if TAGS.match(text):
         return "tags"
-    if words <= 40 and FOOTER.search(text):
+    if words <= 40 and _FOOTER_HINT.search(text) and FOOTER.search(text):
         return "footer"
-    if words <= 40 and GLUED_BYLINE.match(text) and _is_byline(GLUED_BYLINE.match(text).group("byline"), 8):
-        return "byline_glued"
+    if words <= 40 and ")" in text and _GLUE_HINT.search(text):
+        glued = GLUED_BYLINE.match(text)
+        if glued and _is_byline(glued.group("byline"), 8):
+            return "byline_glued"
     if is_prose(text, words):
         return "prose"
     return "short"
@@ -234,7 +273,7 @@ def is_prose(text: str, words: int) -> bool:
     """Sentence-like: ends like a sentence and is not tiny, or is long whatever its end."""
     if words >= 22:
         return True
-    return words >= 6 and bool(_TERMINAL.search(text)) and not text.endswith(":")
+    return words >= 6 and ends_like_sentence(text) and not text.endswith(":")
 
 
 def is_headline_like(line: Line) -> bool:
@@ -283,6 +322,6 @@ def parse_byline(text: str) -> Byline | None:
     name = m.group("name").strip()
     note = _NOTE.search(text)
     credit = _clean_agency(m.group("agency")) or _clean_agency(note.group(1) if note else None)
-    if regex.fullmatch(r"vov\d?|ttxvn", name, regex.IGNORECASE):
+    if _AGENCY_NAME.fullmatch(name):
         return Byline(credit=credit or name, tail=tail)
     return Byline(author=name, credit=credit, tail=tail)

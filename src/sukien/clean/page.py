@@ -20,6 +20,8 @@ the signature the page itself prints.
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlparse
@@ -30,7 +32,7 @@ from sukien.clean import lines as L
 from sukien.clean.dateline import parse_dateline
 from sukien.clean.sanity import dateline_warnings
 from sukien.model import Article
-from sukien.text import normalize
+from sukien.text import normalize as _normalize
 from sukien.text.legacy import fix_legacy_text
 from sukien.text.sentences import split_spans
 
@@ -38,12 +40,22 @@ MAX_GAP = 4  # soft lines that may separate two paragraphs of one article
 TITLE_WINDOW = 15  # lines above the body searched for the headline
 SOFT_KINDS = {"caption", "stamp", "dateline", "prompt", "counter", "byline", "related_inline"}
 HARD_KINDS = {"footer", "tags", "comments"}
-_SPACE = regex.compile(r"\s+")
+_BYLINE_PARTS = regex.compile(r"\s[|•·]\s|\s[-–]\s(?=\d)")
+
+
+_NEEDS_NORMALIZING = re.compile(r"[\r\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|  ")
+
+
+def normalize(text: str) -> str:
+    """sukien.text.normalize, skipped when the text is already normal (the common case)."""
+    if _NEEDS_NORMALIZING.search(text) is None and unicodedata.is_normalized("NFC", text):
+        return text
+    return _normalize(text)
 
 
 def line_key(text: str) -> str:
     """Cheap key for spotting a line repeated on a page."""
-    return _SPACE.sub(" ", text.casefold()).strip(" .")
+    return " ".join(text.casefold().split()).strip(" .")
 
 
 def article_id(url: str | None, title: str, text: str) -> str:
@@ -162,10 +174,10 @@ def find_title(page: list[L.Line], run: Run) -> int | None:
 
 def split_caption(text: str) -> tuple[str, str | None]:
     """(body part, caption) of a line that ends with a photo credit; whole line when short."""
-    m = L.CAPTION_TAIL.search(text)
-    if not m:
+    start = L.caption_start(text)
+    if start is None:
         return text, None
-    prefix = text[: m.start()].rstrip()
+    prefix = text[:start].rstrip()
     spans = split_spans(prefix)
     if len(spans) <= 1 or L.word_count(prefix) <= 25:
         return "", text.strip()
@@ -203,7 +215,7 @@ def _byline_from(page: list[L.Line], run: Run, title_index: int | None) -> L.Byl
         if parsed and (parsed.author or parsed.credit):
             return parsed
     for line in before:  # top bylines, also "Tên tác giả | 10/04/2024 08:15"
-        for part in regex.split(r"\s[|•·]\s|\s[-–]\s(?=\d)", line.text):
+        for part in _BYLINE_PARTS.split(line.text):
             if parse_dateline(part):
                 continue
             parsed = L.parse_byline(part.strip())
@@ -263,7 +275,7 @@ def clean_lines(text: str) -> dict:
         if line.kind == "caption":
             captions.append(line.text)
     for line in page[first : run.end + 1]:
-        if line.kind == "caption" or (line.kind == "prose" and L.CAPTION_TAIL.search(line.text)):
+        if line.kind == "caption" or (line.kind == "prose" and L.has_caption_hint(line.text) and L.caption_start(line.text) is not None):
             body_part, caption = split_caption(line.text)
             if body_part:
                 paragraphs.append(body_part)

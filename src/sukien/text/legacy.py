@@ -17,6 +17,7 @@ Both return the warnings that say what was converted.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import regex
@@ -80,7 +81,7 @@ _VIQR_TONE = {"'": _ACUTE, "`": _GRAVE, "?": _HOOK, "~": _TILDE, ".": _DOT}
 _VIQR_PATTERN = regex.compile(
     r"(?<=\p{L}|^|\s)(?:(dd|DD|Dd)|([aeiouyAEIOUY])([\^(+])?(['`?~.])?)(?=\p{L}|[\s,;:!?.)]|$)"
 )
-_VIQR_EVIDENCE = regex.compile(r"[aeoAEO]\^|[aA]\(|[ouOU]\+|[aeiouyAEIOUY][\^(+]?['`~](?=\p{L})")
+_VIQR_EVIDENCE = re.compile(r"[aeoAEO]\^|[aA]\(|[ouOU]\+|[aeiouyAEIOUY][\^(+]?['`~](?=[^\W\d_])")
 
 # --- scoring ----------------------------------------------------------------------------------
 
@@ -95,7 +96,7 @@ _FOREIGN = frozenset("äåæçëîïñöøûüÿþðßÄÅÆÇËÎÏÑÖØÛÜÞ
 # Quotes and dashes are common in real text: they only count against a candidate when decoded
 # from single bytes, which `_score` handles by ignoring them.
 _TYPOGRAPHIC = frozenset("‘’“”–—…•")
-_SUSPICIOUS = regex.compile(r"[äåæëïñöøûüµ¶¸¹¨ª«¬®ÐÑÖØÞß]|Ã.|á»|Ä‘|Æ°")
+_SUSPICIOUS = re.compile(r"[äåæëïñöøûüµ¶¸¹¨ª«¬®ÐÑÖØÞß]|Ã.|á»|Ä‘|Æ°")
 
 
 _TONE_MARKS = frozenset((_ACUTE, _GRAVE, _HOOK, _TILDE, _DOT))
@@ -176,6 +177,8 @@ _STRING_CANDIDATES = (
 
 def _is_viqr(text: str) -> bool:
     sample = text[:20000]
+    if sample.count("^") + sample.count("`") + sample.count("~") + sample.count("+") < 3:
+        return False
     evidence = len(_VIQR_EVIDENCE.findall(sample))
     words = max(1, sample.count(" "))
     return evidence >= 3 and evidence / words > 0.05 and _score(sample) < evidence
