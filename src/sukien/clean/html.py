@@ -43,6 +43,29 @@ def _strip_site_suffix(title: str, sitename: str | None) -> str:
     return title.strip()
 
 
+_SAPO_XPATH = (
+    "//*[contains(@class,'sapo') or contains(@class,'summary') or contains(@class,'lead')"
+    " or contains(@class,'description') or contains(@class,'chapeau') or contains(@class,'intro')]"
+)
+
+
+def _sapo(html: str) -> str | None:
+    """The page's lead paragraph when the markup names it (class sapo/summary/lead/...)."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except Exception:
+        return None
+    for element in tree.xpath(_SAPO_XPATH)[:5]:
+        if element.tag in ("body", "html", "article", "section", "main"):
+            continue
+        text = " ".join(element.text_content().split())
+        if len(text.split()) >= 10:
+            return normalize(text)
+    return None
+
+
 def _extract(html: str, url: str | None):
     import trafilatura
 
@@ -63,6 +86,9 @@ def clean_html(html: str, url: str | None = None, source: str = "") -> Article:
         fixed, warnings = fix_legacy_text(html)
         document = _extract(fixed, url) if fixed.strip() else None
         text = normalize(document.text or "") if document is not None else ""
+        sapo = _sapo(fixed) if text else None
+        if sapo and line_key(sapo)[:80] not in line_key(text):
+            text = sapo + "\n" + text  # trafilatura drops a lead set as a heading
         parts = clean_lines(text)
         parts["warnings"] = [w for w in parts["warnings"]]
         meta_title = normalize(document.title or "") if document is not None else ""

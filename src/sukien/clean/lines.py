@@ -124,7 +124,8 @@ STAMP = regex.compile(
     regex.IGNORECASE,
 )
 # A menu: several short items separated by bars, bullets, chevrons or slashes.
-MENU_SEPARATORS = regex.compile(r"\s[|•·»›>/]\s|\s{3,}|\t")
+MENU_SEPARATORS = regex.compile(r"\s[|•·»›>/]\s|\s{2,}|\t")
+_CHEVRON = regex.compile(r"\s[»›>]\s")
 
 # Outlet signature at the start of a lead or teaser: "VOV.VN - ", "(Dân trí) - ", "TTO - ".
 SIGNATURE = regex.compile(
@@ -137,8 +138,8 @@ _NAME_WORD = r"[\p{Lu}][\p{Ll}\p{Lu}]*\.?"
 _NAME = rf"(?:{_NAME_WORD}(?:[\s\-]+{_NAME_WORD}){{0,4}})"
 _TEAM = r"(?:nhóm\s+(?:pv|phóng\s+viên|ptv|ctv)|pv|ctv|ptv|btv|nhóm\s+p\.?v\.?|phóng\s+viên|nhóm\s+tác\s+giả|vov\d?|ttxvn)"
 _BYLINE_NOTE = (
-    r"\(\s*(?:(?:lược\s+)?dịch\s+(?:từ|theo)|theo|tổng\s+hợp(?:\s+từ|\s+theo)?|t/h|th|tổng\s+hợp|lược\s+dịch|nguồn)"
-    r"\s*:?\s*([^()]{0,60})\)"
+    r"\(\s*(?:(?:(?:lược\s+)?dịch\s+(?:từ|theo)|theo|tổng\s+hợp(?:\s+từ|\s+theo)?|t/h|th|tổng\s+hợp|lược\s+dịch|nguồn)"
+    r"\s*:?\s*([^()]{0,60})|(?=[\p{Lu}])([^()]{2,40}))\)"
 )
 BYLINE = regex.compile(
     rf"^(?:(?:bài\s*(?:và|,|&)\s*ảnh|bài|tác\s+giả|phóng\s+viên|pv|thực\s+hiện|ghi|nhóm\s+pv)\s*:\s*)?"
@@ -154,6 +155,8 @@ CREDIT_LINE = regex.compile(
     r"^[(]?\s*(?:theo|nguồn|nguồn\s+tin|dịch\s+từ|lược\s+dịch\s+từ)\s*:?\s+(?P<agency>[\p{Lu}\p{N}][\p{L}\p{N}.&\-\s,/]{1,40}?)\s*[)]?\s*\.?$",
     regex.IGNORECASE,
 )
+# "Theo Hải Đăng (Báo Tin tức)": a reprint naming the author and the outlet it came from
+REPRINT = regex.compile(rf"^theo\s+(?P<name>{_NAME})\s*\((?P<agency>[^()]{{2,40}})\)\s*\.?$", regex.IGNORECASE)
 # A byline whose tail is the next page's headline, glued on: "Bảo Nghi (Lược dịch từ AP)Mỹ - ..."
 GLUED_BYLINE = regex.compile(rf"^(?P<byline>.{{2,60}}?{_BYLINE_NOTE})(?P<tail>[\p{{Lu}}\p{{N}}\"“].{{8,}})$", regex.IGNORECASE)
 
@@ -164,12 +167,20 @@ def has_caption_hint(text: str) -> bool:
     return _CAPTION_HINT.search(text) is not None
 
 
-_TERMINAL_CHARS = frozenset(".!?…:;\"”’»)]")
+_SENTENCE_END = frozenset(".!?…:;")
+_CLOSERS = frozenset("\"”’»)]'")
 _DATE_HINT = re.compile(r"\d[/.\-]\d|\d:\d|\d{4}|tháng|Tháng|THÁNG")
 
 
 def ends_like_sentence(text: str) -> bool:
-    return text.rstrip()[-1:] in _TERMINAL_CHARS
+    """Ends with . ! ? … : ; or with a closing quote/bracket right after one of . ! ? …"""
+    text = text.rstrip()
+    last = text[-1:]
+    if last in _SENTENCE_END:
+        return True
+    if last in _CLOSERS:
+        return text[-2:-1] in _SENTENCE_END or text[-2:-1] in _CLOSERS and text[-3:-2] in _SENTENCE_END
+    return False
 _WORDS = regex.compile(r"\S+")
 _LOWER_START = regex.compile(r"^\p{Ll}")
 
@@ -200,7 +211,7 @@ def _is_byline(text: str, words: int) -> bool:
     if words > 12 or text.endswith((":", "?", "!")):
         return False
     if CREDIT_LINE.match(text):
-        return words <= 8 and "," not in text.rstrip(".")[:-1] or text.startswith("(")
+        return words <= 8
     m = BYLINE.match(text)
     if not m:
         return False
@@ -212,10 +223,11 @@ def _is_byline(text: str, words: int) -> bool:
 
 
 def _is_menu(text: str, words: int) -> bool:
+    """Several short items between bars/bullets/slashes, or a breadcrumb with chevrons."""
     parts = [p for p in MENU_SEPARATORS.split(text) if p.strip()]
-    if len(parts) >= 3 and max(word_count(p) for p in parts) <= 6:
-        return True
-    return False
+    if len(parts) < 2 or max(word_count(p) for p in parts) > 6:
+        return False
+    return len(parts) >= 3 or bool(_CHEVRON.search(text))
 
 
 def classify(text: str, index: int = 0) -> Line:
@@ -231,6 +243,8 @@ def classify(text: str, index: int = 0) -> Line:
 
 
 def _kind(text: str, words: int) -> str:
+    if words <= 60 and _is_menu(text, words):
+        return "menu"
     if words <= 14:
         if RELATED_HEADER.match(text):
             return "related_header"
@@ -244,15 +258,13 @@ def _kind(text: str, words: int) -> str:
             return "stamp"
         if PROMPT.match(text):
             return "prompt"
-        if _is_menu(text, words):
-            return "menu"
         if words <= 10 and _DATE_HINT.search(text) and parse_dateline(text) is not None and not text.endswith("."):
             return "dateline"
         if _is_byline(text, words):
             return "byline"
     elif words <= 40 and PROMPT.match(text) and not ends_like_sentence(text):
         return "prompt"
-    if INLINE_RELATED.match(text) and not ends_like_sentence(text.rstrip(".")):
+    if INLINE_RELATED.match(text) and (text[:1] in ">»▶►" and words <= 30 or not ends_like_sentence(text.rstrip("."))):
         return "related_inline"
     if words <= 40 and has_caption_hint(text) and (caption_start(text) is not None or CAPTION_HEAD.match(text)):
         return "caption"
@@ -313,6 +325,9 @@ def parse_byline(text: str) -> Byline | None:
     glued = GLUED_BYLINE.match(text)
     if glued and _is_byline(glued.group("byline"), 8):
         text, tail = glued.group("byline").strip(), glued.group("tail").strip()
+    reprint = REPRINT.match(text)
+    if reprint and is_name_like(reprint.group("name")):
+        return Byline(author=reprint.group("name").strip(), credit=_clean_agency(reprint.group("agency")), tail=tail)
     credit_only = CREDIT_LINE.match(text)
     if credit_only:
         return Byline(credit=_clean_agency(credit_only.group("agency")), tail=tail)
@@ -321,7 +336,8 @@ def parse_byline(text: str) -> Byline | None:
         return None
     name = m.group("name").strip()
     note = _NOTE.search(text)
-    credit = _clean_agency(m.group("agency")) or _clean_agency(note.group(1) if note else None)
+    # "Thu Hằng/VOV.VN (Theo AFP)": the source in the note is the credit, the outlet after / is not
+    credit = _clean_agency((note.group(1) or note.group(2)) if note else None) or _clean_agency(m.group("agency"))
     if _AGENCY_NAME.fullmatch(name):
         return Byline(credit=credit or name, tail=tail)
     return Byline(author=name, credit=credit, tail=tail)

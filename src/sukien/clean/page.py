@@ -162,7 +162,7 @@ def find_runs(page: list[L.Line]) -> list[Run]:
 def find_title(page: list[L.Line], run: Run) -> int | None:
     for j in range(run.start - 1, max(-1, run.start - 1 - TITLE_WINDOW), -1):
         line = page[j]
-        if line.kind in HARD_KINDS or line.kind == "related_header":
+        if line.kind in ("footer", "tags", "related_header"):
             break
         if L.is_headline_like(line) and 4 <= line.words <= 35 and line.kind != "related":
             return j
@@ -179,7 +179,7 @@ def split_caption(text: str) -> tuple[str, str | None]:
         return text, None
     prefix = text[:start].rstrip()
     spans = split_spans(prefix)
-    if len(spans) <= 1 or L.word_count(prefix) <= 25:
+    if len(spans) <= 1 or L.word_count(prefix[: spans[-1][0]]) < 8:
         return "", text.strip()
     cut = spans[-1][0]
     return prefix[:cut].rstrip(), text[cut:].strip()

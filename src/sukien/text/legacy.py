@@ -184,6 +184,14 @@ def _is_viqr(text: str) -> bool:
     return evidence >= 3 and evidence / words > 0.05 and _score(sample) < evidence
 
 
+def _already_unicode(sample: str) -> bool:
+    """Real Unicode Vietnamese uses many letters beyond Latin-1 (ạ, ư, ơ, đ, ế ...); the legacy
+    encodings read as Latin-1 or Windows-1252 cannot produce them."""
+    letters = [ch for ch in sample if ch in _VIETNAMESE_LETTERS]
+    wide = sum(1 for ch in letters if ord(ch) > 0xFF)
+    return len(letters) >= 20 and wide > 0.25 * len(letters)
+
+
 def fix_legacy_text(text: str) -> tuple[str, list[str]]:
     """Repair text that holds a legacy encoding read the wrong way; (text, warnings)."""
     if not text:
@@ -193,11 +201,13 @@ def fix_legacy_text(text: str) -> tuple[str, list[str]]:
         if _is_viqr(text):
             return viqr_to_unicode(text), ["legacy encoding VIQR converted to Unicode"]
         return text, []
+    if _already_unicode(sample):
+        return text, []
     base = _score(sample)
     best_name, best_score = None, base
     for name, convert in _STRING_CANDIDATES:
         score = _score(convert(sample))
-        if score > best_score + 3:
+        if score > best_score + max(3, abs(best_score) // 5):
             best_name, best_score = name, score
     if best_name is None:
         return text, []
