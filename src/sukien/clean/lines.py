@@ -219,6 +219,8 @@ def _is_byline(text: str, words: int) -> bool:
     if _TEAM_RE.fullmatch(name):
         return True
     # a name needs every word capitalised: sentence-case subheadings are not bylines
+    if len(name.split()) < 2:  # "Tr." or "Hà" alone is a broken sentence, not a byline
+        return False
     return is_name_like(name) and (words <= 6 or "(" in text or "/" in text)
 
 

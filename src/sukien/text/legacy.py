@@ -103,20 +103,30 @@ _TONE_MARKS = frozenset((_ACUTE, _GRAVE, _HOOK, _TILDE, _DOT))
 _WORD = regex.compile(r"\p{L}+")
 
 
+_ONSETS = frozenset(
+    "b c ch d đ g gh gi h k kh l m n ng ngh nh p ph q qu r s t th tr v x".split()
+) | {""}
+_FINALS = frozenset("c ch m n ng nh p t".split()) | {""}
+_SYLLABLE_SHAPE = regex.compile(r"^([^aeiouyăâêôơư]*)([aeiouyăâêôơư]+)([^aeiouyăâêôơư]*)$")
+
+
+def _implausible_word(word: str) -> bool:
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    if sum(1 for c in decomposed if c in _TONE_MARKS) > 1:
+        return True
+    bases = [c for c in decomposed if not unicodedata.combining(c)]
+    if any(a == b and a in "aeiouy" for a, b in zip(bases, bases[1:])):
+        return True  # "coõng": a vowel doubled
+    shape = _SYLLABLE_SHAPE.match(unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS)))
+    if not shape:
+        return True  # two vowel groups: not one syllable
+    onset, _, final = shape.groups()
+    return onset not in _ONSETS or final not in _FINALS
+
+
 def _implausible_words(text: str) -> int:
-    """Words no Vietnamese syllable can be: two tone marks, or a doubled vowel with a mark ("coõng")."""
-    bad = 0
-    for word in _WORD.findall(text):
-        if len(word) < 2 or word.isascii():
-            continue
-        decomposed = unicodedata.normalize("NFD", word.lower())
-        if sum(1 for c in decomposed if c in _TONE_MARKS) > 1:
-            bad += 1
-            continue
-        bases = [c for c in decomposed if not unicodedata.combining(c)]
-        if any(a == b and a in "aeiouy" for a, b in zip(bases, bases[1:])) and decomposed != "".join(bases):
-            bad += 1
-    return bad
+    """Words with diacritics that no Vietnamese syllable can be ("coõng", "Kửln", "hệếU")."""
+    return sum(1 for word in _WORD.findall(text) if len(word) >= 2 and not word.isascii() and _implausible_word(word))
 
 
 def _score(text: str) -> int:
