@@ -66,6 +66,32 @@ def _sapo(html: str) -> str | None:
     return None
 
 
+_AUTHOR_XPATH = "//*[contains(@class,'author') or contains(@class,'byline') or @rel='author' or @itemprop='author']"
+
+
+def _author_from_markup(html: str, document) -> str | None:
+    """A byline the markup marks as one (class author/byline), read with the text rules;
+    trafilatura's own author guess only when it looks like a name (it may be a weekday)."""
+    import lxml.html
+
+    from sukien.clean import lines as L
+
+    try:
+        elements = lxml.html.fromstring(html).xpath(_AUTHOR_XPATH)[:10]
+    except Exception:
+        elements = []
+    for element in elements:
+        text = normalize(" ".join(element.text_content().split()))
+        if text and parse_dateline(text) is None:
+            parsed = L.parse_byline(text)
+            if parsed and parsed.author:
+                return parsed.author
+    guess = normalize(document.author or "") if document is not None else ""
+    if guess and L.is_name_like(guess) and not any(ch.isdigit() for ch in guess):
+        return guess
+    return None
+
+
 def _extract(html: str, url: str | None):
     import trafilatura
 
@@ -109,8 +135,8 @@ def clean_html(html: str, url: str | None = None, source: str = "") -> Article:
             source_of_date = "html-meta"
         else:
             source_of_date = None
-        if not parts["author"] and document is not None and document.author:
-            parts["author"] = normalize(document.author)
+        if not parts["author"]:
+            parts["author"] = _author_from_markup(fixed, document)
         if document is None:
             parts["warnings"].append("trafilatura found no main content in the HTML")
     except Exception as exc:  # bad input must not break a pipeline run

@@ -90,7 +90,7 @@ CAPTION_HEAD = regex.compile(rf"^\(?{_CAPTION_WORD}\s*(?::|\))", regex.IGNORECAS
 
 TAGS = regex.compile(
     rf"^(?:từ\s+{_KHOA}|tags?|chủ\s+đề|thẻ|keywords?|tìm\s+kiếm\s+liên\s+quan|xem\s+thêm\s+chủ\s+đề)\s*[:：]"
-    r"|^(?:#[\p{L}\p{N}_]+[\s,]*){2,}$",
+    r"|^#\S.*#\S",
     regex.IGNORECASE,
 )
 FOOTER = regex.compile(
@@ -145,7 +145,7 @@ BYLINE = regex.compile(
     rf"^(?:(?:bài\s*(?:và|,|&)\s*ảnh|bài|tác\s+giả|phóng\s+viên|pv|thực\s+hiện|ghi|nhóm\s+pv)\s*:\s*)?"
     rf"(?P<name>{_TEAM}|{_NAME}(?:\s*(?:,|và|-|–)\s*{_NAME})?)"
     rf"(?:\s*[/\-–]\s*(?P<agency>[\p{{Lu}}][\p{{L}}.\-\s]{{1,24}}))?"
-    rf"\s*(?:{_BYLINE_NOTE})?\s*\.?$",
+    rf"\s*(?:{_BYLINE_NOTE})?\s*[.,;]?$",
     regex.IGNORECASE,
 )
 _GLUE_HINT = re.compile(r"\)[^\W\d_]")
@@ -207,9 +207,15 @@ def is_name_like(text: str) -> bool:
     return all(w[:1].isupper() or w.lower() in ("và", "của") for w in words)
 
 
+_BAR = regex.compile(r"\s[|•·]\s")
+
+
 def _is_byline(text: str, words: int) -> bool:
     if words > 12 or text.endswith((":", "?", "!")):
         return False
+    if _BAR.search(text):  # "Vương Trần | LĐO": a byline, then the outlet's short code
+        first, *rest = _BAR.split(text)
+        return all(word_count(r) <= 3 for r in rest) and _is_byline(first.strip(), word_count(first))
     if CREDIT_LINE.match(text):
         return words <= 8
     m = BYLINE.match(text)
@@ -322,7 +328,7 @@ def _clean_agency(text: str | None) -> str | None:
 
 def parse_byline(text: str) -> Byline | None:
     """Author and credited agency of a byline line; None when the line is not one."""
-    text = text.strip()
+    text = _BAR.split(text.strip())[0].strip()
     tail = None
     glued = GLUED_BYLINE.match(text)
     if glued and _is_byline(glued.group("byline"), 8):

@@ -202,28 +202,34 @@ def _dedupe(items: list[str]) -> list[str]:
     return out
 
 
+def _parsed_bylines(line: L.Line):
+    if line.kind in ("byline", "byline_glued"):
+        yield L.parse_byline(line.text)
+    elif line.kind in ("dateline", "stamp", "menu", "short") and line.words <= 12:
+        for part in _BYLINE_PARTS.split(line.text):  # "Tên tác giả | 10/04/2024 08:15"
+            if not parse_dateline(part):
+                yield L.parse_byline(part.strip())
+
+
 def _byline_from(page: list[L.Line], run: Run, title_index: int | None) -> L.Byline | None:
-    after = [line for line in page[run.end + 1 : run.end + 10] if line.kind in ("byline", "byline_glued")]
-    inside_end = [line for line in page[max(run.start, run.end - 1) : run.end + 1] if line.kind == "byline"]
+    """Author and credit from the bylines nearest the article: right after the body, then
+    between the title and the body, then further down; author and credit may come from
+    different lines ("Bảo Ngọc," at the top, "Theo Trí Thức Trẻ" at the end)."""
     top_from = title_index if title_index is not None else max(0, run.start - TITLE_WINDOW)
-    before = [
-        line for line in page[top_from : run.start + 3] if line.kind in ("byline", "dateline", "stamp", "menu", "short")
-    ]
-    candidates = after + inside_end + [line for line in page[run.start : run.end + 1] if line.kind == "byline"]
-    for line in candidates:
-        parsed = L.parse_byline(line.text)
-        if parsed and (parsed.author or parsed.credit):
-            return parsed
-    for line in before:  # top bylines, also "Tên tác giả | 10/04/2024 08:15"
-        for part in _BYLINE_PARTS.split(line.text):
-            if parse_dateline(part):
+    end_bylines = [line for line in page[run.end - 1 : run.end + 4] if line.kind in ("byline", "byline_glued")]
+    top = page[top_from : run.start] + [line for line in page[run.start : run.end] if line.kind == "byline"]
+    later = [line for line in page[run.end + 4 : run.end + 10] if line.kind in ("byline", "byline_glued")]
+    found = L.Byline()
+    for line in end_bylines + top + later:
+        for parsed in _parsed_bylines(line):
+            if parsed is None:
                 continue
-            parsed = L.parse_byline(part.strip())
-            if parsed and (parsed.author or parsed.credit) and line.kind != "short" or (
-                parsed and line.kind == "short" and line.words <= 5
-            ):
-                return parsed
-    return None
+            found.author = found.author or parsed.author
+            found.credit = found.credit or parsed.credit
+            found.tail = found.tail or parsed.tail
+        if found.author and found.credit:
+            break
+    return found if (found.author or found.credit) else None
 
 
 def _published_from(page: list[L.Line], run: Run | None):
