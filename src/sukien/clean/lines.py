@@ -35,10 +35,10 @@ PROMPT = regex.compile(
     r"|xem\s+(?:video|clip|toàn\s+bộ|tiếp|thêm\s+(?:video|ảnh|>>))|đọc\s+tiếp|video\s+đang\s+được"
     r"|chia\s+sẻ(?:\s+bài\s+viết)?(?:\s*[:(].*)?$|share$|thích$|like$|tweet$|lưu(?:\s+bài)?$|in\s+bài"
     r"|gửi\s+(?:bình\s+luận|ý\s+kiến|bài|tin|góp\s+ý)|viết\s+bình\s+luận|báo\s+lỗi|góp\s+ý$"
-    r"|(?:về|lên)\s+đầu\s+trang|quay\s+lại|trở\s+về|trang\s+chủ$|bạn\s+đang\s+xem"
+    r"|(?:về|lên)\s+đầu\s+trang|(?:quay\s+lại|trở\s+về|trở\s+lại)(?:\s+\S+){0,3}$|trang\s+chủ$|bạn\s+đang\s+xem"
     r"|đường\s+dây\s+nóng|hotline|liên\s+hệ\s+(?:quảng\s+cáo|tòa\s+soạn|toà\s+soạn)"
     r"|độc\s+giả\s+có\s+thể\s+gửi|bạn\s+đọc\s+có\s+thể\s+gửi|mọi\s+thông\s+tin\s+(?:phản\s+ánh|xin\s+gửi)"
-    r"|nghe\s+(?:bài|tin|đọc)|đọc\s+bài\s+này|bài\s+viết\s+được\s+(?:đọc|lồng)|theo\s+dõi$"
+    r"|nghe\s+(?:bài\s+viết|đọc|bản\s+tin|audio|podcast)|đọc\s+bài\s+này|bài\s+viết\s+được\s+(?:đọc|lồng)|theo\s+dõi$"
     r"|copy\s+link|sao\s+chép\s+liên\s+kết|facebook$|zalo$|email$|twitter$|link$)",
     regex.IGNORECASE,
 )
@@ -55,7 +55,7 @@ RELATED_HEADER = regex.compile(
 )
 # "Đọc thêm: <headline>", ">> <headline>", "Xem thêm: <headline>"
 INLINE_RELATED = regex.compile(
-    r"^(?:(?:>>+|»+|▶|►)\s*|(?:(?:tin|bài)\s+liên\s+quan|đọc\s+thêm|xem\s+thêm|xem\s+tiếp|có\s+thể\s+bạn\s+quan\s+tâm)\s*(?::|>>|»)\s*)(.{8,200})$",
+    r"^(?:(?:(?:>\s*){2,}|»+|▶|►)\s*|(?:(?:tin|bài)\s+liên\s+quan|đọc\s+thêm|xem\s+thêm|xem\s+tiếp|có\s+thể\s+bạn\s+quan\s+tâm)\s*(?::|>>|»)\s*)(.{8,200})$",
     regex.IGNORECASE,
 )
 
@@ -94,10 +94,10 @@ TAGS = regex.compile(
     regex.IGNORECASE,
 )
 FOOTER = regex.compile(
-    r"(?:©|copyright|bản\s+quyền|giấy\s+phép(?:\s+(?:số|hoạt\s+động|xuất\s+bản))?|tổng\s+biên\s+tập"
-    r"|cơ\s+quan\s+chủ\s+quản|chịu\s+trách\s+nhiệm\s+(?:xuất\s+bản|nội\s+dung)|trụ\s+sở|tòa\s+soạn:|toà\s+soạn:"
-    r"|ghi\s+rõ\s+nguồn|không\s+được\s+sao\s+chép|all\s+rights\s+reserved|^điện\s+thoại\s*:|^địa\s+chỉ\s*:|^fax\s*:"
-    r"|^email\s*:|^e-mail\s*:|^hotline\s*:|^liên\s+hệ\s*:|^issn)",
+    r"©|copyright|all\s+rights\s+reserved"
+    r"|^(?:bản\s+quyền|giấy\s+phép|(?:phó\s+)?tổng\s+biên\s+tập|cơ\s+quan\s+chủ\s+quản|chịu\s+trách\s+nhiệm"
+    r"|issn|ghi\s+rõ\s+nguồn|không\s+được\s+sao\s+chép|cấm\s+sao\s+chép)\b"
+    r"|^(?:trụ\s+sở(?:\s+chính)?|t(?:òa|oà)\s+soạn|địa\s+chỉ|điện\s+thoại|e-?mail|hotline|liên\s+hệ|fax)\s*:",
     regex.IGNORECASE,
 )
 _FOOTER_HINT = re.compile(
@@ -119,7 +119,7 @@ COUNTER = regex.compile(
 )
 STAMP = regex.compile(
     r"^(?:\d{1,2}\s*[:h]\s*\d{2}(?:\s*(?:AM|PM|SA|CH))?(?:\s*(?:ngày\s*)?\d{1,2}/\d{1,2})?"
-    r"|(?:cập\s+nhật|đăng|ngày\s+đăng|xuất\s+bản|đăng\s+lúc|cập\s+nhật\s+lúc)\s*:?.{0,40}"
+    r"|(?:cập\s+nhật|đăng|ngày\s+đăng|xuất\s+bản|đăng\s+lúc|cập\s+nhật\s+lúc)\s*:?(?=[^\d]{0,12}\d).{0,40}"
     r"|(?:sáng|trưa|chiều|tối|đêm)\s+(?:nay|qua)?\s*\d{1,2}[:h]\d{2})\s*[:\-–|]?\s*$",
     regex.IGNORECASE,
 )
@@ -272,7 +272,7 @@ def _kind(text: str, words: int) -> str:
             return "byline"
     elif words <= 40 and PROMPT.match(text) and not ends_like_sentence(text):
         return "prompt"
-    if INLINE_RELATED.match(text) and (text[:1] in ">»▶►" and words <= 30 or not ends_like_sentence(text.rstrip("."))):
+    if INLINE_RELATED.match(text) and (text[:1] in ">»▶►" and words <= 40 or not ends_like_sentence(text.rstrip("."))):
         return "related_inline"
     if words <= 40 and has_caption_hint(text) and (caption_start(text) is not None or CAPTION_HEAD.match(text)):
         return "caption"
