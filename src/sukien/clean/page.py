@@ -134,6 +134,17 @@ def mark_related_blocks(page: list[L.Line]) -> None:
         in_block = False
 
 
+def _prose_follows(page: list[L.Line], i: int) -> bool:
+    """Is the line at i followed closely by more article prose (then it is a subheading or a
+    quoted name, not the end byline)?"""
+    for line in page[i + 1 : i + 4]:
+        if line.kind == "prose" and not line.duplicate:
+            return True
+        if line.kind in HARD_KINDS or line.kind in ("related_header", "related", "teaser"):
+            return False
+    return False
+
+
 def find_runs(page: list[L.Line]) -> list[Run]:
     runs: list[Run] = []
     current: Run | None = None
@@ -150,8 +161,12 @@ def find_runs(page: list[L.Line]) -> list[Run]:
             continue
         if current is None:
             continue
-        closes = line.kind in HARD_KINDS or (line.kind in ("byline", "byline_glued") and current.prose >= 3)
-        if not closes and line.kind not in SOFT_KINDS:
+        closes = line.kind in HARD_KINDS or (
+            line.kind in ("byline", "byline_glued") and current.prose >= 3 and not _prose_follows(page, line.index)
+        )
+        # only lines that could be furniture (headline-like, menus, related) widen the gap;
+        # sentence fragments ("Tr.", "(SN 1997) kết hôn.") belong to the text around them
+        if not closes and line.kind not in SOFT_KINDS and (line.kind != "short" or L.is_headline_like(line)):
             gap += 1
             closes = gap > MAX_GAP
         if closes:
@@ -166,6 +181,8 @@ def find_title(page: list[L.Line], run: Run) -> int | None:
             break
         if L.is_headline_like(line) and 4 <= line.words <= 35 and line.kind != "related":
             return j
+        if line.kind == "caption" and L.CAPTION_HEAD.match(line.text) and 5 <= line.words <= 35 and not line.text.endswith("."):
+            return j  # "Clip: ...", "Video: ..." headlines
     return None
 
 
