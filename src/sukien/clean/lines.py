@@ -100,11 +100,6 @@ FOOTER = regex.compile(
     r"|^(?:trụ\s+sở(?:\s+chính)?|t(?:òa|oà)\s+soạn|địa\s+chỉ|điện\s+thoại|e-?mail|hotline|liên\s+hệ|fax)\s*:",
     regex.IGNORECASE,
 )
-_FOOTER_HINT = re.compile(
-    r"©|opyright|OPYRIGHT|ản quyền|ẢN QUYỀN|iấy phép|IẤY PHÉP|iên tập|IÊN TẬP|chủ quản|CHỦ QUẢN|trách nhiệm"
-    r"|TRÁCH NHIỆM|rụ sở|RỤ SỞ|oà soạn|òa soạn|OÀ SOẠN|ÒA SOẠN|ghi rõ nguồn|sao chép|ights reserved"
-    r"|iện thoại|IỆN THOẠI|ịa chỉ|ỊA CHỈ|Fax|FAX|mail|MAIL|otline|OTLINE|iên hệ|IÊN HỆ|ISSN"
-)
 COMMENTS_HEADER = regex.compile(
     r"^(?:bình\s+luận|ý\s+kiến(?:\s+bạn\s+đọc|\s+của\s+bạn)?|thảo\s+luận|gửi\s+bình\s+luận|comments?)"
     r"\s*(?:\(\d+\)|\d+)?\s*[:]?\s*$",
@@ -124,6 +119,7 @@ STAMP = regex.compile(
     regex.IGNORECASE,
 )
 # A menu: several short items separated by bars, bullets, chevrons or slashes.
+_MENU_HINT = re.compile(r"\s[|•·»›>/]\s|\s\s|\t")
 MENU_SEPARATORS = regex.compile(r"\s[|•·»›>/]\s|\s{2,}|\t")
 _CHEVRON = regex.compile(r"\s[»›>]\s")
 
@@ -160,11 +156,19 @@ REPRINT = regex.compile(rf"^theo\s+(?P<name>{_NAME})\s*\((?P<agency>[^()]{{2,40}
 # A byline whose tail is the next page's headline, glued on: "Bảo Nghi (Lược dịch từ AP)Mỹ - ..."
 GLUED_BYLINE = regex.compile(rf"^(?P<byline>.{{2,60}}?{_BYLINE_NOTE})(?P<tail>[\p{{Lu}}\p{{N}}\"“].{{8,}})$", regex.IGNORECASE)
 
-_CAPTION_HINT = re.compile(r"ảnh|Ảnh|ẢNH|video|Video|VIDEO|clip|Clip|đồ h|Đồ h|photo|Photo|nfographic|minh h|thiết kế|Thiết kế")
+_CAPTION_HINTS = ("ảnh", "video", "clip", "đồ h", "photo", "infographic", "minh h", "thiết kế")
+_FOOTER_HINTS = (
+    "©", "copyright", "rights reserved", "bản quyền", "giấy phép", "biên tập", "chủ quản", "trách nhiệm", "trụ sở",
+    "tòa soạn", "toà soạn", "nguồn", "sao chép", "điện thoại", "địa chỉ", "fax", "mail", "hotline", "liên hệ", "issn",
+)
+
+
+def _has_any(folded: str, hints: tuple[str, ...]) -> bool:
+    return any(h in folded for h in hints)
 
 
 def has_caption_hint(text: str) -> bool:
-    return _CAPTION_HINT.search(text) is not None
+    return _has_any(text.casefold(), _CAPTION_HINTS)
 
 
 _SENTENCE_END = frozenset(".!?…:;")
@@ -193,6 +197,13 @@ class Line:
     words: int
     duplicate: bool = False
     signature: str | None = None
+    key: str = ""  # case- and space-folded text, for spotting repeats
+    caption_hint: bool = False
+
+
+def line_key(text: str) -> str:
+    """Cheap key for spotting a line repeated on a page."""
+    return " ".join(text.casefold().split()).strip(" .")
 
 
 def word_count(text: str) -> int:
@@ -232,6 +243,8 @@ def _is_byline(text: str, words: int) -> bool:
 
 def _is_menu(text: str, words: int) -> bool:
     """Several short items between bars/bullets/slashes, or a breadcrumb with chevrons."""
+    if not _MENU_HINT.search(text):
+        return False
     parts = [p for p in MENU_SEPARATORS.split(text) if p.strip()]
     if len(parts) < 2 or max(word_count(p) for p in parts) > 6:
         return False
@@ -241,8 +254,10 @@ def _is_menu(text: str, words: int) -> bool:
 def classify(text: str, index: int = 0) -> Line:
     """Kind of one stripped, non-empty, normalised line (see module docstring)."""
     words = word_count(text)
-    kind = _kind(text, words)
-    line = Line(index, text, kind, words)
+    key = line_key(text)
+    caption_hint = _has_any(key, _CAPTION_HINTS)
+    kind = _kind(text, words, key, caption_hint)
+    line = Line(index, text, kind, words, key=key, caption_hint=caption_hint)
     if kind in ("prose", "short"):
         m = SIGNATURE.match(text)
         if m and words > 6:
@@ -250,7 +265,7 @@ def classify(text: str, index: int = 0) -> Line:
     return line
 
 
-def _kind(text: str, words: int) -> str:
+def _kind(text: str, words: int, key: str, caption_hint: bool) -> str:
     if words <= 60 and _is_menu(text, words):
         return "menu"
     if words <= 14:
@@ -274,11 +289,11 @@ def _kind(text: str, words: int) -> str:
         return "prompt"
     if INLINE_RELATED.match(text) and (text[:1] in ">»▶►" and words <= 40 or not ends_like_sentence(text.rstrip("."))):
         return "related_inline"
-    if words <= 40 and has_caption_hint(text) and (caption_start(text) is not None or CAPTION_HEAD.match(text)):
+    if words <= 40 and caption_hint and (caption_start(text) is not None or CAPTION_HEAD.match(text)):
         return "caption"
     if TAGS.match(text):
         return "tags"
-    if words <= 40 and _FOOTER_HINT.search(text) and FOOTER.search(text):
+    if words <= 40 and _has_any(key, _FOOTER_HINTS) and FOOTER.search(text):
         return "footer"
     if words <= 40 and ")" in text and _GLUE_HINT.search(text):
         glued = GLUED_BYLINE.match(text)

@@ -53,9 +53,7 @@ def normalize(text: str) -> str:
     return _normalize(text)
 
 
-def line_key(text: str) -> str:
-    """Cheap key for spotting a line repeated on a page."""
-    return " ".join(text.casefold().split()).strip(" .")
+line_key = L.line_key
 
 
 def article_id(url: str | None, title: str, text: str) -> str:
@@ -96,9 +94,9 @@ def classify_page(text: str) -> list[L.Line]:
         stripped = raw.strip()
         if stripped:
             page.append(L.classify(stripped, len(page)))
-    counts = Counter(line_key(line.text) for line in page)
+    counts = Counter(line.key for line in page)
     for line in page:
-        if line.words >= 3 and counts[line_key(line.text)] > 1 and line.kind in ("prose", "short"):
+        if line.words >= 3 and counts[line.key] > 1 and line.kind in ("prose", "short"):
             line.duplicate = True
     mark_related_blocks(page)
     return page
@@ -298,13 +296,13 @@ def clean_lines(text: str) -> dict:
         if line.kind == "caption":
             captions.append(line.text)
     for line in page[first : run.end + 1]:
-        if line.kind == "caption" or (line.kind == "prose" and L.has_caption_hint(line.text) and L.caption_start(line.text) is not None):
+        if line.kind == "caption" or (line.kind == "prose" and line.caption_hint and L.caption_start(line.text) is not None):
             body_part, caption = split_caption(line.text)
             if body_part:
                 paragraphs.append(body_part)
             if caption:
                 captions.append(caption)
-        elif line.kind in ("prose", "short") and not line.duplicate and line_key(line.text) != title_key:
+        elif line.kind in ("prose", "short") and not line.duplicate and line.key != title_key:
             paragraphs.append(line.text)
     for line in page[run.end + 1 : run.end + 3]:
         if line.kind == "caption":

@@ -79,7 +79,7 @@ def clean_structured(article: Article) -> Article:
                 if byline.tail:
                     related.append(byline.tail)
                 continue
-        if kind == "caption" or (line.words > 40 and L.has_caption_hint(text) and L.caption_start(text) is not None):
+        if kind == "caption" or (line.words > 40 and line.caption_hint and L.caption_start(text) is not None):
             body_part, caption = split_caption(text)
             if caption:
                 captions.append(caption)
