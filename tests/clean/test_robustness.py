@@ -76,3 +76,28 @@ def test_stage_survives_broken_articles():
     assert [a.id for a in out] == ["a", "b", "c", "d", "e", "f"]
     assert all(a.raw_format is None for a in out)
     assert any("raw_format" in w for w in out[3].warnings)
+
+
+def test_clean_page_picks_the_parser_and_decodes(seed_003):
+    from sukien.clean import clean_page, to_record
+
+    text_article = clean_page(seed_003.encode("utf-8"))
+    assert text_article.outlet == "VOV.VN" and len(text_article.related) == 6
+    html = "<!DOCTYPE html><html><body><article><h1>Tiêu đề bài báo thử nghiệm ở đây</h1>" + "".join(
+        f"<p>{line}</p>" for line in seed_003.split("\n")[2:20] if line.strip()
+    ) + "</article></body></html>"
+    html_article = clean_page(html)
+    assert html_article.lead.startswith("Ngày 10/4 (theo giờ địa phương)")
+    record = to_record(text_article)
+    assert set(record) == {"title", "published", "author", "credit", "outlet", "lead", "body", "captions",
+                           "related", "warnings"}
+    assert record["body"].split("\n") == text_article.body
+    broken = clean_page(b"\x00\x01\x02binary")
+    assert broken.body == [] and "binary" in broken.warnings[0]
+
+
+def test_generator_shares_no_code_with_the_cleaner():
+    from pathlib import Path
+
+    source = (Path(__file__).resolve().parents[2] / "bench" / "data" / "clean" / "make_pages.py").read_text(encoding="utf-8")
+    assert "import sukien" not in source and "from sukien" not in source

@@ -119,7 +119,8 @@ STAMP = regex.compile(
     regex.IGNORECASE,
 )
 # A menu: several short items separated by bars, bullets, chevrons or slashes.
-_MENU_HINT = re.compile(r"\s[|•·»›>/]\s|\s\s|\t")
+# (normalised text has single spaces; raw lines may still hold runs of spaces or tabs)
+_MENU_HINTS = (" | ", " • ", " · ", " » ", " › ", " > ", " / ", "  ", "\t")
 MENU_SEPARATORS = regex.compile(r"\s[|•·»›>/]\s|\s{2,}|\t")
 _CHEVRON = regex.compile(r"\s[»›>]\s")
 
@@ -243,7 +244,7 @@ def _is_byline(text: str, words: int) -> bool:
 
 def _is_menu(text: str, words: int) -> bool:
     """Several short items between bars/bullets/slashes, or a breadcrumb with chevrons."""
-    if not _MENU_HINT.search(text):
+    if not any(sep in text for sep in _MENU_HINTS):
         return False
     parts = [p for p in MENU_SEPARATORS.split(text) if p.strip()]
     if len(parts) < 2 or max(word_count(p) for p in parts) > 6:
