@@ -38,8 +38,10 @@ HERE = Path(__file__).resolve().parent
 PAGES = HERE / "pages"
 # First batch, held out until its numbers were recorded (bench/results/clean.md), then inspected:
 HELD_OUT_V1 = {"kenh14", "tienphong", "laodong", "vtv"}
-# Second batch, written before the first was inspected, never used for tuning:
-HELD_OUT = {"vietnamnet", "nhandan", "baotintuc", "anninhthudo", "soha"}
+# Second batch, written before the first was inspected; its numbers recorded, then inspected:
+HELD_OUT_V2 = {"vietnamnet", "nhandan", "baotintuc", "anninhthudo", "soha"}
+# Third batch, written before the second was inspected, never used for tuning:
+HELD_OUT = {"plo", "vneconomy", "qdnd", "doisongphapluat", "24h"}
 
 
 def shared_dir() -> Path:
@@ -696,12 +698,132 @@ def soha_html(a, others, rng):
     return units, meta, "https://soha.vn/" + a["from"].replace("/", "-") + ".htm", page
 
 
+# --- held-out layouts, third batch (written before the second batch was inspected) -----------
+
+
+def plo(a, others, rng):
+    t = random_time(rng)
+    author = rng.choice(["HOÀNG YẾN", "TÚ UYÊN", "NGUYỄN TIẾN"])
+    rel = related_titles(others, rng, 3)
+    units = [
+        unit("boilerplate", "Pháp Luật TP.HCM"),
+        unit("boilerplate", "Thời sự  Pháp luật  Kinh tế  Bạn đọc  Quốc tế"),
+        unit("boilerplate", "Pháp luật"),
+        unit("title", a["title"]),
+        unit("meta", f"{t:%d/%m/%Y %H:%M}"),
+        unit("boilerplate", "Quảng cáo"),
+        unit("body", a["lead"], shown="(PLO)- " + a["lead"]),
+    ]
+    paras = paragraphs(a, rng)
+    units += body_with(paras, rng, ["Hiện trường vụ việc. Ảnh: HY"], extras=[("boilerplate", "Video đang được quan tâm")])
+    units += [
+        unit("meta", author),
+        unit("boilerplate", "Xem bình luận"),
+        unit("boilerplate", "Tin cùng chuyên mục"),
+    ]
+    for r in rel:
+        units += [unit("boilerplate", r["title"]), unit("boilerplate", r["title"])]
+    meta = {"published": t.strftime("%Y-%m-%dT%H:%M+07:00"), "author": author, "credit": None}
+    return units, meta, f"https://plo.vn/{a['from'].replace('/', '-')}.html"
+
+
+def vneconomy(a, others, rng):
+    t = random_time(rng)
+    author = rng.choice(["Minh Đức", "Hoài Anh", "Lê Thúy"])
+    agency = rng.choice(["Bloomberg", "CNBC", "Nikkei"])
+    rel = related_titles(others, rng, 3)
+    units = [
+        unit("boilerplate", "VnEconomy"),
+        unit("boilerplate", "Tiêu điểm | Đầu tư | Tài chính | Thị trường | Doanh nghiệp | Thế giới"),
+        unit("meta", author),
+        unit("meta", f"{t:%H:%M}, {t:%d/%m/%Y}"),
+        unit("title", a["title"]),
+        unit("body", a["lead"]),
+    ]
+    units += body_with(paragraphs(a, rng), rng, ["Ảnh: Reuters"])
+    units += [
+        unit("meta", f"Theo {agency}"),
+        unit("boilerplate", "Tải ứng dụng VnEconomy"),
+        unit("boilerplate", "Tin mới nhất"),
+    ]
+    units += [unit("boilerplate", r["title"]) for r in rel]
+    meta = {"published": t.strftime("%Y-%m-%dT%H:%M+07:00"), "author": author, "credit": agency}
+    return units, meta, f"https://vneconomy.vn/{a['from'].replace('/', '-')}.htm"
+
+
+def qdnd(a, others, rng):
+    t = random_time(rng)
+    author = rng.choice(["TUẤN SƠN", "PHƯƠNG LIÊN", "KHÁNH AN"])
+    rel = related_titles(others, rng, 2)
+    units = [
+        unit("boilerplate", "Báo Quân đội nhân dân"),
+        unit("boilerplate", "Trang chủ / Quốc phòng an ninh / Tin tức"),
+        unit("title", a["title"]),
+        unit("meta", f"{WEEKDAYS[t.weekday()].capitalize()}, {t:%d/%m/%Y}, {t:%H:%M} (GMT+7)"),
+        unit("body", a["lead"], shown="QĐND Online - " + a["lead"]),
+    ]
+    units += body_with(paragraphs(a, rng), rng, ["Các đại biểu tham quan mô hình. Ảnh: QĐND"], glue_captions=True)
+    units += [
+        unit("meta", f"{author} (tổng hợp)"),
+        unit("boilerplate", "Bạn nghĩ gì về bài viết này?"),
+        unit("boilerplate", "Tin bài liên quan"),
+        unit("boilerplate", rel[0]["title"]),
+        unit("boilerplate", rel[1]["title"]),
+    ]
+    meta = {"published": t.strftime("%Y-%m-%dT%H:%M+07:00"), "author": author, "credit": None}
+    return units, meta, None
+
+
+def doisongphapluat(a, others, rng):
+    t = random_time(rng)
+    hour12 = t.hour % 12 or 12
+    author = rng.choice(["Hải Yến", "Minh Khang", "Phạm Dương"])
+    rel = related_titles(others, rng, 4)
+    units = [
+        unit("boilerplate", "Đời sống & Pháp luật"),
+        unit("boilerplate", "Xã hội › Dân sinh"),
+        unit("title", a["title"]),
+        unit("meta", f"{WEEKDAYS[t.weekday()].capitalize()}, {t:%d/%m/%Y} - {hour12:02d}:{t:%M} {'PM' if t.hour >= 12 else 'AM'}"),
+        unit("body", a["lead"]),
+        unit("boilerplate", rng.choice(["Xem thêm: ", "Tin liên quan: "]) + rel[0]["title"]),
+    ]
+    units += body_with(paragraphs(a, rng), rng, ["(Ảnh minh họa)"])
+    units += [
+        unit("meta", f"{author} (t/h)"),
+        unit("boilerplate", "Tin tài trợ"),
+        unit("boilerplate", "Đọc nhiều nhất"),
+    ]
+    units += [unit("boilerplate", r["title"]) for r in rel[1:]]
+    meta = {"published": t.strftime("%Y-%m-%dT%H:%M+07:00"), "author": author, "credit": None}
+    return units, meta, f"https://www.doisongphapluat.com/{a['from'].replace('/', '-')}.html"
+
+
+def tfh24h_html(a, others, rng):
+    t = random_time(rng)
+    hour12 = t.hour % 12 or 12
+    rel = related_titles(others, rng, 3)
+    units = [
+        unit("boilerplate", "24h"), unit("boilerplate", "Tin tức trong ngày"), unit("boilerplate", "Bóng đá"),
+        unit("meta", f"{WEEKDAYS[t.weekday()].capitalize()}, ngày {t:%d/%m/%Y} {hour12:02d}:{t:%M} {'PM' if t.hour >= 12 else 'AM'} (GMT+7)"),
+        unit("title", a["title"]),
+        unit("body", a["lead"]),
+    ]
+    units += body_with(paragraphs(a, rng), rng, ["Ảnh minh họa."])
+    units += [unit("meta", "Nguồn: Dân Việt"), unit("boilerplate", "Bài liên quan")]
+    units += [unit("boilerplate", r["title"]) for r in rel]
+    head = f"<title>{html.escape(a['title'])}</title>"
+    meta = {"published": t.strftime("%Y-%m-%dT%H:%M+07:00"), "author": None, "credit": "Dân Việt"}
+    page = _html_page(units, head, {"title": "clrTit", "sapo": "ctTp", "body": "cate-24h-foot-arti-deta-info", "meta": "updTm"})
+    return units, meta, "https://www.24h.com.vn/" + a["from"].replace("/", "-") + ".html", page
+
+
 LAYOUTS = {
     "vnexpress": vnexpress, "tuoitre": tuoitre, "thanhnien": thanhnien, "vov": vov, "vietnamplus": vietnamplus,
     "dantri": dantri, "laodong": laodong, "nld": nld, "baochinhphu": baochinhphu, "tienphong": tienphong,
     "kenh14": kenh14, "brokenline": brokenline, "plain": plain, "ttxvn": ttxvn_credit,
     "znews": znews, "vtv": vtv, "cafef": cafef,
     "vietnamnet": vietnamnet, "nhandan": nhandan, "baotintuc": baotintuc, "anninhthudo": anninhthudo, "soha": soha_html,
+    "plo": plo, "vneconomy": vneconomy, "qdnd": qdnd, "doisongphapluat": doisongphapluat, "24h": tfh24h_html,
 }
 OUTLETS = {
     "vnexpress": "vnexpress.net", "tuoitre": "tuoitre.vn", "thanhnien": "thanhnien.vn", "vov": "VOV.VN",
@@ -709,7 +831,8 @@ OUTLETS = {
     "baochinhphu": "baochinhphu.vn", "tienphong": "tienphong.vn", "kenh14": None, "brokenline": None,
     "plain": None, "ttxvn": None, "znews": "znews.vn", "vtv": "vtv.vn", "cafef": "cafef.vn",
     "vietnamnet": "vietnamnet.vn", "nhandan": "nhandan.vn", "baotintuc": None, "anninhthudo": "anninhthudo.vn",
-    "soha": "soha.vn",
+    "soha": "soha.vn", "plo": "plo.vn", "vneconomy": "vneconomy.vn", "qdnd": None, "doisongphapluat": "doisongphapluat.com",
+    "24h": "24h.com.vn",
 }
 PAGES_PER_LAYOUT = 3
 
@@ -748,7 +871,7 @@ def main() -> None:
             result = layout(article, others, rng)
             units, meta, url = result[:3]
             meta = {"title": article["title"], "outlet": OUTLETS[name] if (url or OUTLETS[name]) else None, **meta}
-            if name in ("kenh14", "brokenline", "plain", "ttxvn", "baotintuc"):
+            if name in ("kenh14", "brokenline", "plain", "ttxvn", "baotintuc", "qdnd"):
                 meta["outlet"] = None
             stem = f"{n:03d}_{name}"
             if len(result) == 4:
@@ -759,7 +882,12 @@ def main() -> None:
                 path = PAGES / f"{stem}.txt"
                 path.write_text(render_text(units, rng), encoding="utf-8")
                 fmt = "text"
-            split = "held-out" if name in HELD_OUT else "held-out v1, inspected" if name in HELD_OUT_V1 else "tuned"
+            split = (
+                "held-out" if name in HELD_OUT
+                else "held-out v2, inspected" if name in HELD_OUT_V2
+                else "held-out v1, inspected" if name in HELD_OUT_V1
+                else "tuned"
+            )
             record = {"layout": name, "held_out": name in HELD_OUT, "split": split, "format": fmt, "url": url,
                       "source_article": article["from"], "meta": meta, "units": units}
             path.with_suffix(".json").write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
