@@ -113,3 +113,17 @@ def test_signature_is_read_from_leads():
     assert L.classify("VOV.VN - Ngày 10/4, Tổng thống Mỹ Joe Biden đã có cuộc gặp.").signature == "VOV.VN"
     assert L.classify("(Dân trí) - Chiều 28/5, một cơn mưa dông đột ngột đã xảy ra.").signature == "Dân trí"
     assert L.classify("Ngày 10/4, Tổng thống Mỹ Joe Biden đã có cuộc gặp quan trọng.").signature is None
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "credit"),
+    [
+        ("Thanh Trà - TTXVN", "Thanh Trà", "TTXVN"),
+        ("ĐỨC ANH - HOÀNG LONG", "ĐỨC ANH - HOÀNG LONG", None),
+        ("Theo Thanh Hà | Báo Tin tức", "Thanh Hà", "Báo Tin tức"),
+        ("Vương Trần | LĐO", "Vương Trần", None),
+    ],
+)
+def test_bylines_with_dashes_and_bars(text, author, credit):
+    parsed = L.parse_byline(text)
+    assert (parsed.author, parsed.credit) == (author, credit)

@@ -326,6 +326,7 @@ def is_headline_like(line: Line) -> bool:
 
 _AGENCY_SPLIT = regex.compile(r"\s*(?:,|;|\bvà\b)\s*")
 _NOTE = regex.compile(_BYLINE_NOTE, regex.IGNORECASE)
+_DASH = regex.compile(r"\s+[-–]\s+")
 
 
 @dataclass
@@ -344,7 +345,12 @@ def _clean_agency(text: str | None) -> str | None:
 
 def parse_byline(text: str) -> Byline | None:
     """Author and credited agency of a byline line; None when the line is not one."""
-    text = _BAR.split(text.strip())[0].strip()
+    parts = _BAR.split(text.strip())
+    text, outlet = parts[0].strip(), (parts[1].strip() if len(parts) == 2 else None)
+    if outlet and CREDIT_LINE.match(text):  # "Theo Thanh Hà | Báo Tin tức": a person, then the outlet
+        name = CREDIT_LINE.match(text).group("agency")
+        if is_name_like(name) and len(name.split()) >= 2:
+            return Byline(author=name.strip(), credit=outlet)
     tail = None
     glued = GLUED_BYLINE.match(text)
     if glued and _is_byline(glued.group("byline"), 8):
@@ -359,9 +365,17 @@ def parse_byline(text: str) -> Byline | None:
     if not m or not _is_byline(text, word_count(text)):
         return None
     name = m.group("name").strip()
+    agency_after_dash = None
+    pieces = _DASH.split(name)
+    if len(pieces) == 2 and " " not in pieces[1].strip() and " " in pieces[0].strip():
+        name, agency_after_dash = pieces[0].strip(), pieces[1].strip()  # "Thanh Trà - TTXVN"
     note = _NOTE.search(text)
     # "Thu Hằng/VOV.VN (Theo AFP)": the source in the note is the credit, the outlet after / is not
-    credit = _clean_agency((note.group(1) or note.group(2)) if note else None) or _clean_agency(m.group("agency"))
+    credit = (
+        _clean_agency((note.group(1) or note.group(2)) if note else None)
+        or _clean_agency(m.group("agency"))
+        or agency_after_dash
+    )
     if _AGENCY_NAME.fullmatch(name):
         return Byline(credit=credit or name, tail=tail)
     return Byline(author=name, credit=credit, tail=tail)

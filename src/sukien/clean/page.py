@@ -172,6 +172,18 @@ def find_runs(page: list[L.Line]) -> list[Run]:
     return runs
 
 
+def _opens_with_headline(page: list[L.Line], run: Run) -> bool:
+    """A run whose first line is a question or exclamation headline ("Phí sân, đường có lạm thu?")
+    followed by prose: the headline is the title, nearer to the text than anything above."""
+    line = page[run.start]
+    return (
+        run.prose > 2
+        and line.text.rstrip("”\"'») ").endswith(("?", "!"))
+        and L.is_headline_like(line)
+        and line.words <= 30
+    )
+
+
 def find_title(page: list[L.Line], run: Run) -> int | None:
     for j in range(run.start - 1, max(-1, run.start - 1 - TITLE_WINDOW), -1):
         line = page[j]
@@ -285,7 +297,7 @@ def clean_lines(text: str) -> dict:
     run = max(runs, key=lambda r: (r.chars, -r.start))
     title_index = find_title(page, run)
     first = run.start
-    if title_index is None and L.is_headline_like(page[first]) and run.prose > 1:
+    if _opens_with_headline(page, run) or (title_index is None and L.is_headline_like(page[first]) and run.prose > 1):
         title_index, first = first, first + 1
     parts["title"] = page[title_index].text if title_index is not None else ""
     title_key = line_key(parts["title"])
