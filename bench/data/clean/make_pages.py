@@ -40,8 +40,10 @@ PAGES = HERE / "pages"
 HELD_OUT_V1 = {"kenh14", "tienphong", "laodong", "vtv"}
 # Second batch, written before the first was inspected; its numbers recorded, then inspected:
 HELD_OUT_V2 = {"vietnamnet", "nhandan", "baotintuc", "anninhthudo", "soha"}
-# Third batch, written before the second was inspected, never used for tuning:
-HELD_OUT = {"plo", "vneconomy", "qdnd", "doisongphapluat", "24h"}
+# Third batch, written before the second was inspected; its numbers recorded, then inspected:
+HELD_OUT_V3 = {"plo", "vneconomy", "qdnd", "doisongphapluat", "24h"}
+# Fourth batch, written before the third was inspected, never used for tuning:
+HELD_OUT = {"cand", "vtcnews", "baodautu", "thethaovanhoa", "afamily"}
 
 
 def shared_dir() -> Path:
@@ -817,6 +819,122 @@ def tfh24h_html(a, others, rng):
     return units, meta, "https://www.24h.com.vn/" + a["from"].replace("/", "-") + ".html", page
 
 
+# --- held-out layouts, fourth batch (written before the third batch was inspected) -----------
+
+
+def cand(a, others, rng):
+    t = random_time(rng)
+    rel = related_titles(others, rng, 3)
+    author = rng.choice(["Thu Hoài", "Ngọc Minh", "Quang Bình"])
+    units = [
+        unit("boilerplate", "Báo Công an Nhân dân điện tử"),
+        unit("boilerplate", "Tin tức | Thời sự | Pháp luật | An ninh trật tự | Quốc tế | Văn hóa"),
+        unit("boilerplate", "Chuyên mục: An ninh trật tự"),
+        unit("title", a["title"]),
+        unit("meta", f"{t:%H:%M} | {t:%d/%m/%Y}"),
+        unit("body", a["lead"], shown="CAND.VN - " + a["lead"]),
+    ]
+    units += body_with(paragraphs(a, rng), rng, ["Lực lượng Công an làm nhiệm vụ tại hiện trường."+" Ảnh: CAND"])
+    units += [
+        unit("meta", author),
+        unit("boilerplate", "In bài viết"),
+        unit("boilerplate", "Gửi bạn bè"),
+        unit("boilerplate", "Các tin, bài viết khác"),
+    ]
+    units += [unit("boilerplate", r["title"]) for r in rel]
+    meta = {"published": t.strftime("%Y-%m-%dT%H:%M+07:00"), "author": author, "credit": None}
+    return units, meta, f"https://cand.com.vn/{a['from'].replace('/', '-')}"
+
+
+def vtcnews(a, others, rng):
+    t = random_time(rng)
+    rel = related_titles(others, rng, 3)
+    author = rng.choice(["Kim Anh", "Phạm Thịnh", "Hà Vy"])
+    agency = rng.choice(["CNN", "SCMP", "Guardian"])
+    units = [
+        unit("boilerplate", "VTC News"),
+        unit("boilerplate", "Thời sự  Thế giới  Kinh tế  Giải trí  Thể thao  Pháp luật"),
+        unit("boilerplate", "Thế giới"),
+        unit("meta", f"{WEEKDAYS[t.weekday()].capitalize()}, {t:%d/%m/%Y} {t:%H:%M} (GMT+7)"),
+        unit("title", a["title"]),
+        unit("body", a["lead"], shown="(VTC News) - " + a["lead"]),
+        unit("boilerplate", "Ảnh 1/5"),
+    ]
+    units += body_with(paragraphs(a, rng), rng, ["Khung cảnh sau vụ việc. (Ảnh minh họa: Reuters)"])
+    units += [
+        unit("meta", f"{author} (Nguồn: {agency})"),
+        unit("boilerplate", "Bình luận"),
+        unit("boilerplate", "Gửi bình luận"),
+        unit("boilerplate", "Tin liên quan"),
+    ]
+    units += [unit("boilerplate", r["title"]) for r in rel]
+    meta = {"published": t.strftime("%Y-%m-%dT%H:%M+07:00"), "author": author, "credit": agency}
+    return units, meta, f"https://vtc.vn/{a['from'].replace('/', '-')}.html"
+
+
+def baodautu(a, others, rng):
+    t = random_time(rng)
+    rel = related_titles(others, rng, 2)
+    author = rng.choice(["Khánh Ly", "Anh Minh", "Thanh Hương"])
+    units = [
+        unit("boilerplate", "Báo Đầu tư"),
+        unit("boilerplate", "Đầu tư / Tài chính - Ngân hàng / Bất động sản"),
+        unit("title", a["title"]),
+        unit("meta", f"{author}"),
+        unit("meta", f"{t:%d/%m/%Y}, {t:%H:%M}"),
+        unit("body", a["lead"]),
+    ]
+    units += body_with(paragraphs(a, rng), rng, [])
+    units += [
+        unit("boilerplate", "Chia sẻ bài viết"),
+        unit("boilerplate", "Tin liên quan"),
+    ]
+    for r in rel:
+        units += [unit("boilerplate", r["title"]), unit("boilerplate", r["lead"])]
+    meta = {"published": t.strftime("%Y-%m-%dT%H:%M+07:00"), "author": author, "credit": None}
+    return units, meta, f"https://baodautu.vn/{a['from'].replace('/', '-')}.html"
+
+
+def thethaovanhoa(a, others, rng):
+    t = random_time(rng)
+    rel = related_titles(others, rng, 3)
+    units = [
+        unit("boilerplate", "Thể thao & Văn hóa"),
+        unit("boilerplate", "Bóng đá Việt | Thể thao | Văn hóa | Giải trí"),
+        unit("title", a["title"]),
+        unit("meta", f"{t:%d/%m/%Y} {t:%H:%M}"),
+        unit("body", a["lead"], shown="(Thethaovanhoa.vn) - " + a["lead"]),
+    ]
+    units += body_with(paragraphs(a, rng), rng, ["Ảnh: TTXVN"], extras=[("boilerplate", "Quảng cáo")])
+    units += [
+        unit("meta", "Theo TTXVN"),
+        unit("boilerplate", "Tin tức liên quan"),
+    ]
+    units += [unit("boilerplate", r["title"]) for r in rel]
+    meta = {"published": t.strftime("%Y-%m-%dT%H:%M+07:00"), "author": None, "credit": "TTXVN"}
+    return units, meta, f"https://thethaovanhoa.vn/{a['from'].replace('/', '-')}.htm"
+
+
+def afamily_html(a, others, rng):
+    t = random_time(rng)
+    rel = related_titles(others, rng, 3)
+    author = rng.choice(["Hạ Vy", "Mai Anh", "Tú Linh"])
+    units = [
+        unit("boilerplate", "Afamily"), unit("boilerplate", "Đời sống"), unit("boilerplate", "Nhà hay"),
+        unit("title", a["title"]),
+        unit("meta", f"{author},"),
+        unit("meta", f"{t:%H:%M} {t:%d/%m/%Y}"),
+        unit("body", a["lead"]),
+    ]
+    units += body_with(paragraphs(a, rng), rng, ["Ảnh minh họa"])
+    units += [unit("meta", "Theo Pháp luật & Bạn đọc"), unit("boilerplate", "Chia sẻ"), unit("boilerplate", "Đọc thêm")]
+    units += [unit("boilerplate", r["title"]) for r in rel]
+    head = f"<title>{html.escape(a['title'])}</title>"
+    meta = {"published": t.strftime("%Y-%m-%dT%H:%M+07:00"), "author": author, "credit": "Pháp luật & Bạn đọc"}
+    page = _html_page(units, head, {"title": "afcbc-title", "sapo": "afcbc-sapo", "body": "afcbc-body", "meta": "kbwcm-author"})
+    return units, meta, "https://afamily.vn/" + a["from"].replace("/", "-") + ".chn", page
+
+
 LAYOUTS = {
     "vnexpress": vnexpress, "tuoitre": tuoitre, "thanhnien": thanhnien, "vov": vov, "vietnamplus": vietnamplus,
     "dantri": dantri, "laodong": laodong, "nld": nld, "baochinhphu": baochinhphu, "tienphong": tienphong,
@@ -824,6 +942,7 @@ LAYOUTS = {
     "znews": znews, "vtv": vtv, "cafef": cafef,
     "vietnamnet": vietnamnet, "nhandan": nhandan, "baotintuc": baotintuc, "anninhthudo": anninhthudo, "soha": soha_html,
     "plo": plo, "vneconomy": vneconomy, "qdnd": qdnd, "doisongphapluat": doisongphapluat, "24h": tfh24h_html,
+    "cand": cand, "vtcnews": vtcnews, "baodautu": baodautu, "thethaovanhoa": thethaovanhoa, "afamily": afamily_html,
 }
 OUTLETS = {
     "vnexpress": "vnexpress.net", "tuoitre": "tuoitre.vn", "thanhnien": "thanhnien.vn", "vov": "VOV.VN",
@@ -832,7 +951,8 @@ OUTLETS = {
     "plain": None, "ttxvn": None, "znews": "znews.vn", "vtv": "vtv.vn", "cafef": "cafef.vn",
     "vietnamnet": "vietnamnet.vn", "nhandan": "nhandan.vn", "baotintuc": None, "anninhthudo": "anninhthudo.vn",
     "soha": "soha.vn", "plo": "plo.vn", "vneconomy": "vneconomy.vn", "qdnd": None, "doisongphapluat": "doisongphapluat.com",
-    "24h": "24h.com.vn",
+    "24h": "24h.com.vn", "cand": "cand.com.vn", "vtcnews": "vtc.vn", "baodautu": "baodautu.vn",
+    "thethaovanhoa": "thethaovanhoa.vn", "afamily": "afamily.vn",
 }
 PAGES_PER_LAYOUT = 3
 
@@ -884,6 +1004,7 @@ def main() -> None:
                 fmt = "text"
             split = (
                 "held-out" if name in HELD_OUT
+                else "held-out v3, inspected" if name in HELD_OUT_V3
                 else "held-out v2, inspected" if name in HELD_OUT_V2
                 else "held-out v1, inspected" if name in HELD_OUT_V1
                 else "tuned"
