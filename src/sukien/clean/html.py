@@ -36,6 +36,32 @@ def _meta_published(html: str) -> datetime | None:
     return parse_dateline(next(g for g in m.groups() if g))
 
 
+def _visible_dateline(html: str) -> datetime | None:
+    """The dateline the page shows nearest its headline: short element texts that read as a
+    date, the one closest to the first <h1> in document order (a header may show today's date)."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except Exception:
+        return None
+    headline_at, candidates = None, []
+    for position, element in enumerate(tree.iter()):
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "head", "title"):
+            continue
+        if element.tag == "h1" and headline_at is None:
+            headline_at = position
+        text = (element.text or "").strip()
+        if text and len(text.split()) <= 14:
+            value = parse_dateline(text)
+            if value is not None:
+                candidates.append((position, value))
+    if not candidates:
+        return None
+    anchor = headline_at if headline_at is not None else 0
+    return min(candidates, key=lambda c: abs(c[0] - anchor))[1]
+
+
 def _strip_site_suffix(title: str, sitename: str | None) -> str:
     m = _TITLE_SUFFIX.search(title)
     if m and (not sitename or line_key(sitename) in line_key(m.group(0)) or len(m.group(0).split()) <= 4):
@@ -130,9 +156,10 @@ def clean_html(html: str, url: str | None = None, source: str = "") -> Article:
             source_of_date = "html-meta"
         elif parts["published"] is not None:
             source_of_date = "dateline"
+        elif _visible_dateline(fixed) is not None:  # a dateline trafilatura left out of the text
+            parts["published"], source_of_date = _visible_dateline(fixed), "dateline"
         elif document is not None and document.date:
-            parts["published"] = parse_dateline(document.date)
-            source_of_date = "html-meta"
+            parts["published"], source_of_date = parse_dateline(document.date), "html-meta"
         else:
             source_of_date = None
         if not parts["author"]:

@@ -37,7 +37,7 @@ PROMPT = regex.compile(
     r"|gửi\s+(?:bình\s+luận|ý\s+kiến|bài|tin|góp\s+ý)|viết\s+bình\s+luận|báo\s+lỗi|góp\s+ý$"
     r"|(?:về|lên)\s+đầu\s+trang|(?:quay\s+lại|trở\s+về|trở\s+lại)(?:\s+\S+){0,3}$|trang\s+chủ$|bạn\s+đang\s+xem"
     r"|đường\s+dây\s+nóng|hotline|liên\s+hệ\s+(?:quảng\s+cáo|tòa\s+soạn|toà\s+soạn)"
-    r"|độc\s+giả\s+có\s+thể\s+gửi|bạn\s+đọc\s+có\s+thể\s+gửi|mọi\s+thông\s+tin\s+(?:phản\s+ánh|xin\s+gửi)"
+    r"|bạn\s+(?:nghĩ|thấy|đánh\s+giá)\s+(?:gì|sao|thế\s+nào)|ý\s+kiến\s+của\s+bạn|độc\s+giả\s+có\s+thể\s+gửi|bạn\s+đọc\s+có\s+thể\s+gửi|mọi\s+thông\s+tin\s+(?:phản\s+ánh|xin\s+gửi)"
     r"|nghe\s+(?:bài\s+viết|đọc|bản\s+tin|audio|podcast)|đọc\s+bài\s+này|bài\s+viết\s+được\s+(?:đọc|lồng)|theo\s+dõi$"
     r"|copy\s+link|sao\s+chép\s+liên\s+kết|facebook$|zalo$|email$|twitter$|link$)",
     regex.IGNORECASE,
@@ -126,7 +126,7 @@ _CHEVRON = regex.compile(r"\s[»›>]\s")
 
 # Outlet signature at the start of a lead or teaser: "VOV.VN - ", "(Dân trí) - ", "TTO - ".
 SIGNATURE = regex.compile(
-    r"^(?:\(([\p{L}\p{N}.\s]{2,24})\)|([\p{Lu}\p{N}][\p{L}\p{N}]*\.(?:vn|VN|com|net|Vn)(?:\.vn)?|[\p{Lu}][\p{Lu}\p{N}]{1,6}))"
+    r"^(?:\(([\p{L}\p{N}.\s]{2,24})\)|([\p{Lu}\p{N}][\p{L}\p{N}]*\.(?:vn|VN|com|net|Vn)(?:\.vn)?|[\p{Lu}][\p{Lu}\p{N}]{1,6}(?:\s\p{Lu}\p{Ll}+)?))"
     r"\s*[-–—:]\s+(?=\S)"
 )
 
@@ -288,7 +288,7 @@ def _kind(text: str, words: int, key: str, caption_hint: bool) -> str:
             return "byline"
     elif words <= 40 and PROMPT.match(text) and not ends_like_sentence(text):
         return "prompt"
-    if INLINE_RELATED.match(text) and (text[:1] in ">»▶►" and words <= 40 or not ends_like_sentence(text.rstrip("."))):
+    if INLINE_RELATED.match(text) and (words <= 40 and not text.rstrip().endswith(".") or not ends_like_sentence(text)):
         return "related_inline"
     if words <= 40 and caption_hint and (caption_start(text) is not None or CAPTION_HEAD.match(text)):
         return "caption"

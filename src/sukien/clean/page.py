@@ -136,7 +136,7 @@ def _prose_follows(page: list[L.Line], i: int) -> bool:
     """Is the line at i followed closely by more article prose (then it is a subheading or a
     quoted name, not the end byline)?"""
     for line in page[i + 1 : i + 4]:
-        if line.kind == "prose" and not line.duplicate:
+        if line.kind == "prose" and not line.duplicate and line.words >= 10 and not line.text.endswith("?"):
             return True
         if line.kind in HARD_KINDS or line.kind in ("related_header", "related", "teaser"):
             return False
@@ -242,12 +242,13 @@ def _byline_from(page: list[L.Line], run: Run, title_index: int | None) -> L.Byl
     """Author and credit from the bylines nearest the article: right after the body, then
     between the title and the body, then further down; author and credit may come from
     different lines ("Bảo Ngọc," at the top, "Theo Trí Thức Trẻ" at the end)."""
-    top_from = title_index if title_index is not None else max(0, run.start - TITLE_WINDOW)
-    end_bylines = [line for line in page[run.end - 1 : run.end + 4] if line.kind in ("byline", "byline_glued")]
-    top = page[top_from : run.start] + [line for line in page[run.start : run.end] if line.kind == "byline"]
-    later = [line for line in page[run.end + 4 : run.end + 10] if line.kind in ("byline", "byline_glued")]
+    below_title = title_index + 1 if title_index is not None else max(0, run.start - TITLE_WINDOW)
+    above_title = page[max(0, title_index - 3) : title_index][::-1] if title_index is not None else []
+    end_bylines = [line for line in page[run.end - 1 : run.end + 6] if line.kind in ("byline", "byline_glued")]
+    top = page[below_title : run.start] + [line for line in page[run.start : run.end] if line.kind == "byline"]
+    later = [line for line in page[run.end + 6 : run.end + 12] if line.kind in ("byline", "byline_glued")]
     found = L.Byline()
-    for line in end_bylines + top + later:
+    for line in end_bylines + top + later + above_title:
         for parsed in _parsed_bylines(line):
             if parsed is None:
                 continue
