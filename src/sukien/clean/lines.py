@@ -318,7 +318,7 @@ def is_headline_like(line: Line) -> bool:
     return (
         line.kind in ("short", "prose")
         and 3 <= line.words <= 40
-        and not text.endswith((".", ":", ";", ","))
+        and (not text.endswith((".", ":", ";", ",")) or text.endswith(("...", "…")))
         and not _LOWER_START.match(text)
         and line.signature is None
     )

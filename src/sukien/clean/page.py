@@ -176,12 +176,12 @@ def _opens_with_headline(page: list[L.Line], run: Run) -> bool:
     """A run whose first line is a question or exclamation headline ("Phí sân, đường có lạm thu?")
     followed by prose: the headline is the title, nearer to the text than anything above."""
     line = page[run.start]
-    return (
-        run.prose > 2
-        and line.text.rstrip("”\"'») ").endswith(("?", "!"))
-        and L.is_headline_like(line)
-        and line.words <= 30
-    )
+    if not (run.prose > 2 and line.text.rstrip("”\"'») ").endswith(("?", "!")) and L.is_headline_like(line)):
+        return False
+    if line.words > 25:
+        return False
+    above = next((p for p in reversed(page[: run.start]) if p.kind not in ("dateline", "stamp", "counter", "caption", "byline")), None)
+    return above is None or not (above.kind in ("short", "prose") and L.is_headline_like(above))
 
 
 def find_title(page: list[L.Line], run: Run) -> int | None:
