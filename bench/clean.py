@@ -241,6 +241,23 @@ def vietnews_checks(records: list[dict], structured: list[Article], pages: list[
     )
 
 
+# First-run numbers of each held-out batch of layouts, recorded before the batch was inspected
+# (each batch was written before the previous one was inspected; see make_pages.py).
+HELD_OUT_HISTORY = """\
+| batch (first run, before inspection) | pages | body P | body R | body F1 | leaked /10 pages | title | date | author |
+|---|---|---|---|---|---|---|---|---|
+| 1: kenh14, tienphong, laodong, vtv | 12 | 1.000 | 1.000 | 1.000 | 0.00 | 0.750 | 1.000 | 0.500 |
+| 2: vietnamnet, nhandan, baotintuc, anninhthudo, soha | 15 | 0.993 | 1.000 | 0.996 | 0.67 | 0.933 | 1.000 | 0.600 |
+| 3: plo, vneconomy, qdnd, doisongphapluat, 24h | 15 | 0.970 | 1.000 | 0.984 | 2.67 | 1.000 | 0.800 | 0.750 |
+| 4: cand, vtcnews, baodautu, thethaovanhoa, afamily | 15 | 0.970 | 0.995 | 0.981 | 2.00 | 1.000 | 0.800 | 1.000 |
+
+Batches 1-3 were inspected after these runs and the generic cues they showed missing were added
+(the "inspected" rows above are after that). Batch 4 has never been inspected: its row in the
+quality table is the estimate for layouts the cleaner has not seen (its date column rose from
+0.800 to 1.000 with the fixes made for batch 3, without looking at batch 4).
+"""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--limit", type=int, default=22642, help="VietNews articles to time")
@@ -262,7 +279,10 @@ def main() -> None:
     text = (f"# Clean stage benchmark\n\n{stamp}; {machine}; {len(pages)} dev pages "
             f"({sum(1 for p in pages if p[1].get('held_out'))} on held-out layouts or seeds).\n\n"
             f"## Quality (bench/data/clean)\n\n{quality}\n\n"
-            f"Targets: body F1 ≥ 0.95, ≤ 1 leaked boilerplate line per 10 pages, title ≥ 0.95, date ≥ 0.95.\n\n"
+            f"Targets: body F1 ≥ 0.95, ≤ 1 leaked boilerplate line per 10 pages, title ≥ 0.95, date ≥ 0.95.\n"
+            f"Title, date and author are scored over the pages that show one. The trivial baseline scores lower\n"
+            f"here than the ~0.80 quoted for real pages because these pages carry more furniture per article.\n\n"
+            f"## Held-out history\n\n{HELD_OUT_HISTORY}\n"
             f"## Speed (vietnews-val.jsonl.gz)\n\n{speed}\n\nTarget: < 1 ms per article on average.\n")
     print(text)
     if args.write:

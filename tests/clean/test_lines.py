@@ -127,3 +127,25 @@ def test_signature_is_read_from_leads():
 def test_bylines_with_dashes_and_bars(text, author, credit):
     parsed = L.parse_byline(text)
     assert (parsed.author, parsed.credit) == (author, credit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Giấy phép được cấp trên cơ sở hồ sơ xin cấp phép của công ty và danh sách các nhà khoa học.",
+        "Trụ sở UBND xã Long Mỹ nơi ông Nguyễn Thái Anh công tác.",
+        "Quay lại thấy tôi, anh An hét to, bảo tôi giữ con lại.",
+        "Nghe tin cô vợ không qua khỏi tôi cũng thấy xót xa quá.",
+        "Đăng hứa, sau đó sẽ chở bé gái về lại nhà.",
+        "Liên hệ với Công an quận 10, đại diện cơ quan này cho biết đã thụ lý vụ việc.",
+    ],
+)
+def test_body_sentences_that_start_like_furniture(text):
+    # real VietNews body lines that early versions of the cues took for footers, prompts or stamps
+    assert L.classify(text).kind in ("prose", "short")
+
+
+@pytest.mark.parametrize("text", ["Tổng biên tập: Lê Thế Chữ", "Giấy phép hoạt động báo điện tử số 558/GP-BTTTT",
+                                  "Bản quyền thuộc về Báo Lao Động", "Cơ quan chủ quản: Thông tấn xã Việt Nam"])
+def test_footers(text):
+    assert L.classify(text).kind == "footer"

@@ -95,7 +95,8 @@ TAGS = regex.compile(
 )
 FOOTER = regex.compile(
     r"©|copyright|all\s+rights\s+reserved"
-    r"|^(?:bản\s+quyền|giấy\s+phép|(?:phó\s+)?tổng\s+biên\s+tập|cơ\s+quan\s+chủ\s+quản|chịu\s+trách\s+nhiệm"
+    r"|^(?:bản\s+quyền\s+(?:thuộc|©|\d|của)|giấy\s+phép\s+(?:số|hoạt\s+động|xuất\s+bản|thiết\s+lập|mxh|báo)"
+    r"|(?:phó\s+)?tổng\s+biên\s+tập(?=\s*:)|cơ\s+quan\s+chủ\s+quản|chịu\s+trách\s+nhiệm\s+(?:xuất\s+bản|nội\s+dung|quản\s+lý)"
     r"|issn|ghi\s+rõ\s+nguồn|không\s+được\s+sao\s+chép|cấm\s+sao\s+chép)\b"
     r"|^(?:trụ\s+sở(?:\s+chính)?|t(?:òa|oà)\s+soạn|địa\s+chỉ|điện\s+thoại|e-?mail|hotline|liên\s+hệ|fax)\s*:",
     regex.IGNORECASE,
