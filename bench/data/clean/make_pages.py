@@ -42,8 +42,10 @@ HELD_OUT_V1 = {"kenh14", "tienphong", "laodong", "vtv"}
 HELD_OUT_V2 = {"vietnamnet", "nhandan", "baotintuc", "anninhthudo", "soha"}
 # Third batch, written before the second was inspected; its numbers recorded, then inspected:
 HELD_OUT_V3 = {"plo", "vneconomy", "qdnd", "doisongphapluat", "24h"}
-# Fourth batch, written before the third was inspected, never used for tuning:
-HELD_OUT = {"cand", "vtcnews", "baodautu", "thethaovanhoa", "afamily"}
+# Fourth batch, written before the third was inspected; its numbers recorded, then inspected:
+HELD_OUT_V4 = {"cand", "vtcnews", "baodautu", "thethaovanhoa", "afamily"}
+# Fifth batch, written before the fourth was inspected, never used for tuning:
+HELD_OUT = {"phunu", "giaoduc", "congly", "nongnghiep", "genk"}
 
 
 def shared_dir() -> Path:
@@ -935,6 +937,119 @@ def afamily_html(a, others, rng):
     return units, meta, "https://afamily.vn/" + a["from"].replace("/", "-") + ".chn", page
 
 
+# --- held-out layouts, fifth batch (written before the fourth batch was inspected) -----------
+
+
+def phunu(a, others, rng):
+    t = random_time(rng)
+    rel = related_titles(others, rng, 3)
+    author = rng.choice(["Minh Châu", "Thu Thảo", "Ngọc Diệp"])
+    units = [
+        unit("boilerplate", "Báo Phụ Nữ"),
+        unit("boilerplate", "Thời sự • Gia đình • Sống đẹp • Kinh tế • Giải trí"),
+        unit("title", a["title"]),
+        unit("meta", f"Ngày đăng: {t:%d/%m/%Y} | {t:%H:%M}"),
+        unit("body", a["lead"], shown="(PNO) - " + a["lead"]),
+    ]
+    paras = paragraphs(a, rng)
+    units += body_with(paras, rng, ["Ảnh: Internet"], glue_captions=True)
+    units += [
+        unit("meta", f"Bài, ảnh: {author}"),
+        unit("boilerplate", "Theo dõi chúng tôi trên Zalo"),
+        unit("boilerplate", "TIN LIÊN QUAN"),
+    ]
+    units += [unit("boilerplate", f"{i}. {r['title']}") for i, r in enumerate(rel, 1)]
+    units += [unit("boilerplate", "Hotline: 0909 123 456")]
+    meta = {"published": t.strftime("%Y-%m-%dT%H:%M+07:00"), "author": author, "credit": None}
+    return units, meta, f"https://www.phunuonline.com.vn/{a['from'].replace('/', '-')}.html"
+
+
+def giaoduc(a, others, rng):
+    t = random_time(rng)
+    rel = related_titles(others, rng, 2)
+    units = [
+        unit("boilerplate", "Giáo dục & Thời đại"),
+        unit("boilerplate", "Giáo dục / Thời sự / Nhân ái / Thế giới"),
+        unit("meta", f"Cập nhật: {t:%H:%M} | {t:%d/%m/%Y}"),
+        unit("title", a["title"]),
+        unit("body", a["lead"], shown="GD&TĐ - " + a["lead"]),
+    ]
+    paras = paragraphs(a, rng)
+    units += body_with(paras[:3], rng, [])
+    units += [unit("boilerplate", "Bài liên quan >>"), unit("boilerplate", rel[0]["title"])]
+    units += body_with(paras[3:], rng, ["Quang cảnh buổi lễ. Ảnh: GD&TĐ"])
+    units += [
+        unit("meta", "Theo VnExpress"),
+        unit("boilerplate", "Trở lại đầu trang"),
+        unit("boilerplate", "Xem thêm: " + rel[1]["title"]),
+    ]
+    meta = {"published": t.strftime("%Y-%m-%dT%H:%M+07:00"), "author": None, "credit": "VnExpress"}
+    return units, meta, f"https://giaoducthoidai.vn/{a['from'].replace('/', '-')}.html"
+
+
+def congly(a, others, rng):
+    t = random_time(rng)
+    rel = related_titles(others, rng, 4)
+    author = rng.choice(["Nguyễn An", "Lê Hoa", "Trần Mạnh"])
+    units = [
+        unit("boilerplate", "Báo Công lý"),
+        unit("boilerplate", "Thời sự   Tòa án   Pháp luật   Bạn đọc"),
+        unit("title", a["title"]),
+        unit("meta", f"{t:%H:%M} {t:%d/%m/%Y}"),
+        unit("meta", f"PV {author}"),
+        unit("body", a["lead"]),
+    ]
+    units += body_with(paragraphs(a, rng), rng, ["Bị cáo tại phiên tòa. Ảnh: Công lý"],
+                       extras=[("boilerplate", "Xem video:")], every=3)
+    units += [
+        unit("boilerplate", "Gửi email"),
+        unit("boilerplate", "Tin khác"),
+    ]
+    units += [unit("boilerplate", r["title"]) for r in rel]
+    meta = {"published": t.strftime("%Y-%m-%dT%H:%M+07:00"), "author": author, "credit": None}
+    return units, meta, f"https://congly.vn/{a['from'].replace('/', '-')}.html"
+
+
+def nongnghiep(a, others, rng):
+    t = random_time(rng)
+    rel = related_titles(others, rng, 3)
+    author = rng.choice(["HỒNG THẮM", "VĂN VIỆT", "MINH SÁNG"])
+    units = [
+        unit("boilerplate", "Báo Nông nghiệp Việt Nam"),
+        unit("boilerplate", "Thời sự › Nông nghiệp"),
+        unit("title", a["title"]),
+        unit("meta", f"{WEEKDAYS[t.weekday()].capitalize()}, {t:%d/%m/%Y}, {t:%H:%M} (GMT+7)"),
+        unit("body", a["lead"]),
+    ]
+    units += body_with(paragraphs(a, rng), rng, ["Nông dân thu hoạch lúa. Ảnh: HT."])
+    units += [
+        unit("meta", author),
+        unit("boilerplate", "Tin cùng chuyên mục"),
+    ]
+    for r in rel:
+        units += [unit("boilerplate", r["title"]), unit("boilerplate", f"{rng.randint(1, 23)} giờ trước")]
+    meta = {"published": t.strftime("%Y-%m-%dT%H:%M+07:00"), "author": author, "credit": None}
+    return units, meta, f"https://nongnghiep.vn/{a['from'].replace('/', '-')}.html"
+
+
+def genk_html(a, others, rng):
+    t = random_time(rng)
+    rel = related_titles(others, rng, 3)
+    units = [
+        unit("boilerplate", "GenK"), unit("boilerplate", "Mobile"), unit("boilerplate", "Internet"),
+        unit("title", a["title"]),
+        unit("meta", f"{t:%d/%m/%Y %H:%M}"),
+        unit("body", a["lead"]),
+    ]
+    units += body_with(paragraphs(a, rng), rng, ["Ảnh minh họa: Internet"])
+    units += [unit("meta", "Theo Trí Thức Trẻ"), unit("boilerplate", "Tin cùng chuyên mục")]
+    units += [unit("boilerplate", r["title"]) for r in rel]
+    head = f"<title>{html.escape(a['title'])}</title>"
+    meta = {"published": t.strftime("%Y-%m-%dT%H:%M+07:00"), "author": None, "credit": "Trí Thức Trẻ"}
+    page = _html_page(units, head, {"title": "kbwc-title", "sapo": "knc-sapo", "body": "knc-content", "meta": "kbwcm-time"})
+    return units, meta, "https://genk.vn/" + a["from"].replace("/", "-") + ".chn", page
+
+
 LAYOUTS = {
     "vnexpress": vnexpress, "tuoitre": tuoitre, "thanhnien": thanhnien, "vov": vov, "vietnamplus": vietnamplus,
     "dantri": dantri, "laodong": laodong, "nld": nld, "baochinhphu": baochinhphu, "tienphong": tienphong,
@@ -943,6 +1058,7 @@ LAYOUTS = {
     "vietnamnet": vietnamnet, "nhandan": nhandan, "baotintuc": baotintuc, "anninhthudo": anninhthudo, "soha": soha_html,
     "plo": plo, "vneconomy": vneconomy, "qdnd": qdnd, "doisongphapluat": doisongphapluat, "24h": tfh24h_html,
     "cand": cand, "vtcnews": vtcnews, "baodautu": baodautu, "thethaovanhoa": thethaovanhoa, "afamily": afamily_html,
+    "phunu": phunu, "giaoduc": giaoduc, "congly": congly, "nongnghiep": nongnghiep, "genk": genk_html,
 }
 OUTLETS = {
     "vnexpress": "vnexpress.net", "tuoitre": "tuoitre.vn", "thanhnien": "thanhnien.vn", "vov": "VOV.VN",
@@ -952,7 +1068,8 @@ OUTLETS = {
     "vietnamnet": "vietnamnet.vn", "nhandan": "nhandan.vn", "baotintuc": None, "anninhthudo": "anninhthudo.vn",
     "soha": "soha.vn", "plo": "plo.vn", "vneconomy": "vneconomy.vn", "qdnd": None, "doisongphapluat": "doisongphapluat.com",
     "24h": "24h.com.vn", "cand": "cand.com.vn", "vtcnews": "vtc.vn", "baodautu": "baodautu.vn",
-    "thethaovanhoa": "thethaovanhoa.vn", "afamily": "afamily.vn",
+    "thethaovanhoa": "thethaovanhoa.vn", "afamily": "afamily.vn", "phunu": "phunuonline.com.vn",
+    "giaoduc": "giaoducthoidai.vn", "congly": "congly.vn", "nongnghiep": "nongnghiep.vn", "genk": "genk.vn",
 }
 PAGES_PER_LAYOUT = 3
 
@@ -1004,6 +1121,7 @@ def main() -> None:
                 fmt = "text"
             split = (
                 "held-out" if name in HELD_OUT
+                else "held-out v4, inspected" if name in HELD_OUT_V4
                 else "held-out v3, inspected" if name in HELD_OUT_V3
                 else "held-out v2, inspected" if name in HELD_OUT_V2
                 else "held-out v1, inspected" if name in HELD_OUT_V1
