@@ -96,6 +96,7 @@ def test_inline_caption_is_split_from_a_long_paragraph():
         (">> Tác giả trang phục im lặng để tạo scandal?", "related_inline"),
         ("12 bình luận", "counter"),
         ("Lượt xem: 1.204", "counter"),
+        ("Ảnh 2/7", "counter"),
         ("Từ khóa: tin nóng, thời sự", "tags"),
         ("#thoisu #tinnong #xahoi", "tags"),
         ("© Copyright 1997 VnExpress.net, All rights reserved", "footer"),

@@ -109,7 +109,7 @@ COMMENTS_HEADER = regex.compile(
 COUNTER = regex.compile(
     r"^(?:[\d.,]+\s*(?:k\s*)?(?:bình\s+luận|lượt\s+(?:xem|đọc|thích|chia\s+sẻ)|views?|likes?|comments?|shares?|chia\s+sẻ|thích)"
     r"|(?:bình\s+luận|lượt\s+(?:xem|đọc)|chia\s+sẻ|thích|views?|likes?|comments?)\s*[:(]?\s*[\d.,]+k?\)?"
-    r"|\(\d+\)|\d+|[\d.,]+k?\s*/\s*[\d.,]+k?|\d+\s*phút\s+đọc|đọc\s+trong\s+\d+\s+phút|\d+\s+(?:phút|giờ|ngày)\s+trước)"
+    r"|\(\d+\)|\d+|[\d.,]+k?\s*/\s*[\d.,]+k?|(?:ảnh|hình|video|clip|slide)\s*\d+\s*/\s*\d+|\d+\s*phút\s+đọc|đọc\s+trong\s+\d+\s+phút|\d+\s+(?:phút|giờ|ngày)\s+trước)"
     r"(?:\s*[|·•,]\s*.{0,30})?$",
     regex.IGNORECASE,
 )
