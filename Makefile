@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB := out/sukien.db
 
-.PHONY: demo test bench-deps lint clean
+.PHONY: demo test browser-deps bench-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,7 +24,10 @@ demo: $(VENV)/.installed
 	$(BIN)/sukien events --db $(DB)
 	$(BIN)/sukien report --db $(DB) -o out/report.html
 
-test: $(VENV)/.installed-dev
+browser-deps:
+	@bash scripts/install-chromium.sh
+
+test: $(VENV)/.installed-dev browser-deps
 	$(BIN)/python -m pytest -q; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$status
 
