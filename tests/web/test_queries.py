@@ -11,10 +11,10 @@ def test_query_tokens_are_folded_words():
     assert len(queries.query_tokens(" ".join(f"w{i}" for i in range(40)))) == queries.MAX_QUERY_TOKENS
 
 
-def test_fts_query_quotes_every_token():
-    assert queries.fts_query([]) is None
-    assert queries.fts_query(["nhat"]) == '"nhat"'
-    assert queries.fts_query(["nhat", "ban"]) == '"nhat ban" OR ("nhat" AND "ban")'
+def test_fts_queries_quote_every_token():
+    assert queries.fts_queries([]) == []
+    assert queries.fts_queries(["nhat"]) == ['"nhat"']
+    assert queries.fts_queries(["nhat", "ban"]) == ['"nhat ban"', '("nhat" AND "ban") NOT "nhat ban"']
 
 
 def test_hits_are_whole_words_in_the_original():

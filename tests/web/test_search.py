@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from sukien.text import search_key
@@ -37,6 +39,19 @@ def test_all_terms_are_required(client):
     # web-a1 names Kishida but not the Philippines, web-a3 the reverse
     assert {"web-a1", "web-a3"}.isdisjoint(ids(client, "Kishida Philippines"))
     assert "web-a1" in ids(client, "Kishida") and "web-a3" in ids(client, "Philippines")
+
+
+def test_phrase_matches_rank_first_and_pages_cross_the_tiers(client):
+    everything = client.get("/api/search", params={"q": "nhat ban", "per_page": 100}).json()["results"]
+    tiers = [r["exact_phrase"] for r in everything]
+    assert tiers[0] and not tiers[-1] and tiers == sorted(tiers, reverse=True)
+    for r in everything:
+        article = client.get(f"/api/articles/{r['id']}").json()
+        fields = [search_key(article["title"]), search_key(article["lead"]), search_key(article["text"])]
+        assert any(re.search(r"\bnhat ban\b", f) for f in fields) == r["exact_phrase"], r["id"]
+    boundary = tiers.index(False)
+    page = client.get("/api/search", params={"q": "nhat ban", "per_page": 2, "page": boundary // 2 + 1}).json()
+    assert [r["id"] for r in page["results"]] == [r["id"] for r in everything][boundary // 2 * 2:boundary // 2 * 2 + 2]
 
 
 def test_title_hits_rank_above_body_hits(client):

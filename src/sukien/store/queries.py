@@ -12,9 +12,11 @@ highlights are computed on the folded text and cut from the original.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from dataclasses import asdict
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
 
 import regex
 
@@ -57,18 +59,44 @@ def query_tokens(query: str) -> list[str]:
     return unique[:MAX_QUERY_TOKENS]
 
 
-def fts_query(tokens: list[str]) -> str | None:
-    """An FTS5 MATCH expression: every token required; the whole phrase, when it occurs, ranks higher.
+def fts_queries(tokens: list[str]) -> list[str]:
+    """FTS5 MATCH expressions, one per ranking tier: the words as a phrase, then all words apart.
 
-    Tokens hold only letters and digits, and each is quoted as a phrase, so no FTS5 syntax
-    from the request reaches the query.
+    Tokens hold only letters and digits and each is quoted, so no FTS5 syntax from the request
+    reaches the query. A single word has one tier.
     """
     if not tokens:
-        return None
-    every = " AND ".join(f'"{t}"' for t in tokens)
+        return []
+    quoted = [f'"{t}"' for t in tokens]
     if len(tokens) == 1:
-        return every
-    return f'"{" ".join(tokens)}" OR ({every})'
+        return quoted
+    phrase = f'"{" ".join(tokens)}"'
+    return [phrase, f"({' AND '.join(quoted)}) NOT {phrase}"]
+
+
+def _count(store: Store, match: str) -> int:
+    return store.conn.execute("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?", (match,)).fetchone()[0]
+
+
+def _ranked_page(store: Store, tiers: list[str], limit: int, offset: int) -> tuple[int, list[tuple[int, float, int]]]:
+    """(total, [(rowid, bm25, tier)]) for one page: tier by tier, BM25 (title weighted) within a tier.
+
+    Counting is cheap, but BM25 must score every match of a tier (FTS5 has no top-k), so a tier
+    is only ranked when the page reaches into it: page 1 of "cong an tinh" ranks the few
+    thousand phrase matches, not every article holding the three syllables somewhere.
+    """
+    total, page = 0, []
+    for number, match in enumerate(tiers):
+        size = _count(store, match)
+        start = offset - total  # where the page starts inside this tier
+        if size and start < size and len(page) < limit:
+            rows = store.conn.execute(
+                """SELECT rowid, bm25(articles_fts, 5.0, 2.0, 1.0) AS rank FROM articles_fts
+                   WHERE articles_fts MATCH ? ORDER BY rank, rowid LIMIT ? OFFSET ?""",
+                (match, limit - len(page), max(0, start))).fetchall()
+            page += [(r[0], r[1], number) for r in rows]
+        total += size
+    return total, page
 
 
 # -- highlighting -----------------------------------------------------------------------------
@@ -82,9 +110,11 @@ def _folded(original: str, folded: str | None) -> str:
     return "".join((search_key(c) or c)[:1] for c in original)
 
 
-def _token_pattern(tokens: list[str]) -> regex.Pattern:
-    alternatives = "|".join(regex.escape(t) for t in sorted(tokens, key=len, reverse=True))
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alternatives})(?![\p{{L}}\p{{N}}])")
+@lru_cache(maxsize=256)
+def _token_pattern(tokens: tuple[str, ...]) -> re.Pattern:
+    # the standard library's `re` is the faster engine here; folded text is letters without marks
+    alternatives = "|".join(re.escape(t) for t in sorted(tokens, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 def find_hits(original: str, tokens: list[str], folded: str | None = None) -> list[tuple[int, int]]:
@@ -92,7 +122,7 @@ def find_hits(original: str, tokens: list[str], folded: str | None = None) -> li
     if not tokens or not original:
         return []
     key = _folded(original, folded)
-    return [m.span() for m in _token_pattern(tokens).finditer(key)]
+    return [m.span() for m in _token_pattern(tuple(tokens)).finditer(key)]
 
 
 def segments(text: str, hits: list[tuple[int, int]], start: int = 0, end: int | None = None) -> list[dict]:
@@ -117,14 +147,22 @@ def _snippet_window(text: str, hits: list[tuple[int, int]], tokens_of_hits: list
     if not hits:
         return 0, min(len(text), width)
     best, best_score = 0, (-1, -1)
-    for i, (s, _) in enumerate(hits):
-        j, seen = i, set()
+    in_window: Counter[str] = Counter()
+    j = 0
+    for i, (s, _) in enumerate(hits):  # a sliding window over the hits, [i, j)
         while j < len(hits) and hits[j][1] <= s + width:
-            seen.add(tokens_of_hits[j])
+            in_window[tokens_of_hits[j]] += 1
             j += 1
-        score = (len(seen), j - i)
+        score = (len(in_window), j - i)
         if score > best_score:
             best, best_score = i, score
+        if j > i:
+            token = tokens_of_hits[i]
+            in_window[token] -= 1
+            if not in_window[token]:
+                del in_window[token]
+        else:
+            j = i + 1
     first_hit = hits[best][0]
     start = max(0, first_hit - width // 4)
     return start, min(len(text), start + width)
@@ -156,11 +194,13 @@ def make_snippet(text: str, tokens: list[str], folded: str | None = None, width:
 
 
 # -- events -----------------------------------------------------------------------------------
-# an event's own date (a TIMEX3 value) counts for date filters only when it starts with a year
-_ISO_DATE = "CASE WHEN e.date GLOB '[0-9][0-9][0-9][0-9]*' THEN e.date END"
+# Dates compare as ISO strings: a timestamp "2024-04-11T08:30+07:00" is >= "2024-04-11" and
+# < "2024-04-12". Events without publication times fall back to their own date when it is one.
 _EVENT_FILTERS = {
-    "date_from": f"substr(COALESCE(e.last_published, {_ISO_DATE}), 1, 10) >= :date_from",
-    "date_to": f"substr(COALESCE(e.first_published, {_ISO_DATE}), 1, 10) <= :date_to",
+    "date_from": "(e.last_published >= :date_from OR (e.last_published IS NULL AND e.date GLOB '[0-9][0-9][0-9][0-9]-*'"
+                 " AND substr(e.date, 1, 10) >= :date_from))",
+    "date_to": "(e.first_published < :day_after_to OR (e.first_published IS NULL AND e.date GLOB '[0-9][0-9][0-9][0-9]-*'"
+               " AND substr(e.date, 1, 10) < :day_after_to))",
     "outlet": "EXISTS (SELECT 1 FROM articles fa WHERE fa.event_id = e.id AND fa.outlet = :outlet)",
     "entity_id": "EXISTS (SELECT 1 FROM event_entities fe WHERE fe.event_id = e.id AND fe.entity_id = :entity_id)",
 }
@@ -171,11 +211,13 @@ def list_events(store: Store, *, date_from: date | None = None, date_to: date | 
                 per_page: int = 20) -> dict:
     """Events newest first (by last publication), filtered; with outlets, span and top entities."""
     params = {"date_from": date_from.isoformat() if date_from else None,
-              "date_to": date_to.isoformat() if date_to else None,
+              "date_to": (date_to + timedelta(days=1)).isoformat() if date_to else None,
               "outlet": outlet or None, "entity_id": entity_id or None}
     where = [sql for name, sql in _EVENT_FILTERS.items() if params[name] is not None]
     clause = ("WHERE " + " AND ".join(where)) if where else ""
     bound = {k: v for k, v in params.items() if v is not None}
+    if "date_to" in bound:
+        bound["day_after_to"] = bound.pop("date_to")
     total = store.conn.execute(f"SELECT COUNT(*) FROM events e {clause}", bound).fetchone()[0]
     limit, offset = _page_bounds(page, per_page)
     rows = store.conn.execute(
@@ -412,26 +454,20 @@ def get_storyline(store: Store, storyline_id: str) -> dict | None:
 
 # -- search -----------------------------------------------------------------------------------
 def search(store: Store, query: str, page: int = 1, per_page: int = 20) -> dict:
-    """Ranked full-text search (BM25, title weighted) with highlighted title and snippet."""
+    """Ranked full-text search with highlighted title and snippet.
+
+    Articles holding the query's words as a phrase come first, then those holding them all
+    apart; BM25 with the title weighted 5x (lead 2x) orders each group.
+    """
     tokens = query_tokens(query)
-    match = fts_query(tokens)
     limit, offset = _page_bounds(page, per_page)
     result = {"query": query, "tokens": tokens, "total": 0, "page": offset // limit + 1, "per_page": limit,
               "results": []}
-    if match is None:
+    tiers = fts_queries(tokens)
+    if not tiers:
         return result
-    # rank every match once (FTS5 has no top-k), count them in the same pass, keep one page
-    ranked = store.conn.execute(
-        """SELECT rowid, rank, COUNT(*) OVER () AS total FROM (
-               SELECT rowid, bm25(articles_fts, 5.0, 2.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH ?)
-           ORDER BY rank, rowid LIMIT ? OFFSET ?""",
-        (match, limit, offset)).fetchall()
-    if ranked:
-        result["total"] = ranked[0]["total"]
-    elif offset:
-        result["total"] = store.conn.execute(
-            "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH ?", (match,)).fetchone()[0]
-    rank_of = {r["rowid"]: r["rank"] for r in ranked}
+    result["total"], ranked = _ranked_page(store, tiers, limit, offset)
+    rank_of = {rowid: (tier, rank) for rowid, rank, tier in ranked}
     rowids = list(rank_of)
     rows = store.conn.execute(
         f"""SELECT a.rowid AS rowid, a.id, a.title, a.lead, a.body, a.event_id, a.outlet, a.published,
@@ -452,7 +488,7 @@ def search(store: Store, query: str, page: int = 1, per_page: int = 20) -> dict:
         result["results"].append({
             "id": r["id"], "title": r["title"], "event_id": r["event_id"],
             "event_title": event_titles.get(r["event_id"]), "outlet": r["outlet"], "published": r["published"],
-            "score": round(-rank_of[r["rowid"]], 4),
+            "score": round(-rank_of[r["rowid"]][1], 4), "exact_phrase": rank_of[r["rowid"]][0] == 0 and len(tokens) > 1,
             "snippet": snippet["text"], "snippet_highlights": snippet["highlights"],
             "title_highlights": [list(h) for h in title_hits],
             "snippet_segments": snippet["segments"], "title_segments": segments(r["title"], title_hits),
