@@ -117,3 +117,11 @@ def test_bad_parameters_are_422_pages(client):
 def test_escaped_title_in_page_title(client):
     html = client.get("/events/ev-xss").text
     assert "<title>Sự kiện &lt;script&gt;" in html and SCRIPT not in html
+
+
+def test_head_and_other_methods(client):
+    assert client.head("/").status_code == 200
+    assert client.head("/events/ev-web-1").status_code == 200
+    post = client.post("/")
+    assert post.status_code == 405 and "Phương thức không được hỗ trợ" in post.text
+    assert client.post("/api/events").json() == {"status": 405, "detail": "Method Not Allowed"}

@@ -198,9 +198,10 @@ def create_app(db_path: str | Path) -> FastAPI:
         message = error.detail if isinstance(error.detail, str) else "lỗi"
         if is_api(request):
             return JSONResponse({"status": error.status_code, "detail": message}, status_code=error.status_code)
-        title = "Không tìm thấy trang" if error.status_code == 404 else "Yêu cầu không hợp lệ"
-        if error.status_code == 404 and message == "Not Found":
-            message = "Địa chỉ này không có trên trang."
+        title = {404: "Không tìm thấy trang", 405: "Phương thức không được hỗ trợ"}.get(error.status_code,
+                                                                                     "Yêu cầu không hợp lệ")
+        message = {"Not Found": "Địa chỉ này không có trên trang.",
+                   "Method Not Allowed": "Trang này chỉ để đọc (GET)."}.get(message, message)
         return page("error.html", error.status_code, title=title, message=message, code=error.status_code)
 
     @app.exception_handler(RequestValidationError)
@@ -251,7 +252,7 @@ def create_app(db_path: str | Path) -> FastAPI:
                 "next": url(page_number + 1) if page_number < pages else None}
 
     # -- HTML pages -------------------------------------------------------------------------
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     def index(date_from: Annotated[DateQuery, Query(alias="from")] = "", date_to: Annotated[DateQuery, Query(alias="to")] = "",
               outlet: OutletQuery = "", entity: EntityQuery = "", page_number: Annotated[PageQuery, Query(alias="page")] = 1,
               per_page: PerPageQuery = 20):
@@ -259,14 +260,14 @@ def create_app(db_path: str | Path) -> FastAPI:
         params = {**listing["filters"], "per_page": per_page if per_page != 20 else None}
         return page("index.html", listing=listing, paging=paging(listing["total"], listing["page"], per_page, params))
 
-    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/events/{event_id}", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     def event_page(event_id: IdPath):
         event = read(queries.get_event, event_id)
         if event is None:
             raise not_found("sự kiện này")
         return page("event.html", event=event)
 
-    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/articles/{article_id}", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: IdPath, q: TextQuery = ""):
         article = read(queries.get_article, article_id)
         if article is None:
@@ -278,7 +279,8 @@ def create_app(db_path: str | Path) -> FastAPI:
         return page("article.html", article=article, layout=layout, query=q,
                     title_segments=queries.segments(article["title"], title_hits))
 
-    @app.get("/articles/{article_id}/raw", response_class=PlainTextResponse, include_in_schema=False)
+    @app.api_route("/articles/{article_id}/raw", methods=["GET", "HEAD"], response_class=PlainTextResponse,
+                   include_in_schema=False)
     def article_raw(article_id: IdPath):
         raw = read(queries.get_raw, article_id)
         if raw is None:
@@ -286,7 +288,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         # text/plain with nosniff: the original page is shown as text, never interpreted as HTML
         return PlainTextResponse(raw, media_type="text/plain; charset=utf-8")
 
-    @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/entities/{entity_id}", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     def entity_page(entity_id: IdPath, page_number: Annotated[PageQuery, Query(alias="page")] = 1):
         entity = read(queries.get_entity, entity_id, page=page_number)
         if entity is None:
@@ -294,14 +296,14 @@ def create_app(db_path: str | Path) -> FastAPI:
         return page("entity.html", entity=entity, chart=charts.mention_bars(entity["mentions_over_time"]),
                     paging=paging(entity["events_total"], entity["page"], entity["per_page"], {}))
 
-    @app.get("/storylines/{storyline_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/storylines/{storyline_id}", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     def storyline_page(storyline_id: IdPath):
         storyline = read(queries.get_storyline, storyline_id)
         if storyline is None:
             raise not_found("chuỗi sự kiện này")
         return page("storyline.html", storyline=storyline, chart=charts.event_timeline(storyline["events"]))
 
-    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    @app.api_route("/search", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
     def search_page(q: TextQuery = "", page_number: Annotated[PageQuery, Query(alias="page")] = 1,
                     per_page: PerPageQuery = 20):
         found = read(queries.search, q, page=page_number, per_page=per_page) if q.strip() else None
