@@ -91,3 +91,10 @@ def test_openapi_lists_the_api(client):
     assert {"/api/events", "/api/events/{event_id}", "/api/storylines/{storyline_id}", "/api/entities/{entity_id}",
             "/api/articles/{article_id}", "/api/search"} <= set(spec["paths"])
     assert "/events/{event_id}" not in spec["paths"]  # HTML pages are not part of the API
+    schemas = spec["components"]["schemas"]
+    assert {"id", "title", "event_id", "snippet"} <= set(schemas["SearchResult"]["properties"])
+    assert "article_ids" in schemas["EventOut"]["properties"]
+    search = spec["paths"]["/api/search"]["get"]
+    assert {"200", "404", "422"} <= set(search["responses"])
+    per_page = next(p for p in search["parameters"] if p["name"] == "per_page")
+    assert per_page["schema"]["maximum"] == 100

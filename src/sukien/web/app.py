@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sukien.store import Store
 from sukien.store import queries
-from sukien.web import charts
+from sukien.web import charts, schemas
 
 HERE = Path(__file__).parent
 ID_PATTERN = r"^[\w][\w.:~+-]{0,199}$"
@@ -312,7 +312,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         return page("search.html", query=q, found=found, paging=pages)
 
     # -- JSON API ---------------------------------------------------------------------------
-    @app.get("/api/events", tags=["events"], summary="Events, newest first, filtered and paged")
+    @app.get("/api/events", response_model=schemas.EventList, responses=schemas.ERRORS, tags=["events"], summary="Events, newest first, filtered and paged")
     def api_events(date_from: Annotated[DateQuery, Query(alias="from")] = "",
                    date_to: Annotated[DateQuery, Query(alias="to")] = "", outlet: OutletQuery = "",
                    entity: EntityQuery = "", page_number: Annotated[PageQuery, Query(alias="page")] = 1,
@@ -320,21 +320,22 @@ def create_app(db_path: str | Path) -> FastAPI:
         listing = events_listing(date_from, date_to, outlet, entity, page_number, per_page)
         return {k: listing[k] for k in ("total", "page", "per_page", "filters", "events")}
 
-    @app.get("/api/events/{event_id}", tags=["events"], summary="One event: summary, timeline, entities, articles")
+    @app.get("/api/events/{event_id}", response_model=schemas.EventOut, responses=schemas.ERRORS, tags=["events"], summary="One event: summary, timeline, entities, articles")
     def api_event(event_id: IdPath):
         event = read(queries.get_event, event_id)
         if event is None:
             raise not_found(f"sự kiện {event_id}")
         return event
 
-    @app.get("/api/storylines/{storyline_id}", tags=["storylines"], summary="One storyline with its events")
+    @app.get("/api/storylines/{storyline_id}", response_model=schemas.StorylineOut, responses=schemas.ERRORS,
+             tags=["storylines"], summary="One storyline with its events")
     def api_storyline(storyline_id: IdPath):
         storyline = read(queries.get_storyline, storyline_id)
         if storyline is None:
             raise not_found(f"chuỗi sự kiện {storyline_id}")
         return storyline
 
-    @app.get("/api/entities/{entity_id}", tags=["entities"], summary="One entity: aliases, events, mentions over time")
+    @app.get("/api/entities/{entity_id}", response_model=schemas.EntityPage, responses=schemas.ERRORS, tags=["entities"], summary="One entity: aliases, events, mentions over time")
     def api_entity(entity_id: IdPath, page_number: Annotated[PageQuery, Query(alias="page")] = 1,
                    per_page: PerPageQuery = 20):
         entity = read(queries.get_entity, entity_id, page=page_number, per_page=per_page)
@@ -342,14 +343,15 @@ def create_app(db_path: str | Path) -> FastAPI:
             raise not_found(f"thực thể {entity_id}")
         return entity
 
-    @app.get("/api/articles/{article_id}", tags=["articles"], summary="One cleaned article with its mentions")
+    @app.get("/api/articles/{article_id}", response_model=schemas.ArticleOut, response_model_exclude_unset=True,
+             responses=schemas.ERRORS, tags=["articles"], summary="One cleaned article with its mentions")
     def api_article(article_id: IdPath, raw: Annotated[bool, Query(description="include the original page text")] = False):
         article = read(queries.get_article, article_id, with_raw=raw)
         if article is None:
             raise not_found(f"bài báo {article_id}")
         return article
 
-    @app.get("/api/search", tags=["search"], summary="Accent-insensitive full-text search, ranked, with snippets")
+    @app.get("/api/search", response_model=schemas.SearchOut, responses=schemas.ERRORS, tags=["search"], summary="Accent-insensitive full-text search, ranked, with snippets")
     def api_search(q: Annotated[str, Query(min_length=1, max_length=queries.MAX_QUERY_LENGTH)],
                    page_number: Annotated[PageQuery, Query(alias="page")] = 1, per_page: PerPageQuery = 20):
         found = read(queries.search, q, page=page_number, per_page=per_page)
