@@ -63,7 +63,7 @@ def server(tmp_path_factory):
 
     from sukien.pipeline import Pipeline
     from sukien.store import Store
-    from sukien.web import create_app
+    from sukien.web.app import LOOPBACK_HOSTS, create_app
 
     folder = tmp_path_factory.mktemp("browser")
     inputs = [EXAMPLES / "seeds", EXAMPLES / "vims-sample.jsonl"]
@@ -78,7 +78,8 @@ def server(tmp_path_factory):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    config = uvicorn.Config(create_app(folder / "browser.db"), host="127.0.0.1", port=port, log_level="warning")
+    app = create_app(folder / "browser.db", allowed_hosts=LOOPBACK_HOSTS)  # as `serve` runs it
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     uvicorn_server = uvicorn.Server(config)
     thread = threading.Thread(target=uvicorn_server.run, daemon=True)
     thread.start()

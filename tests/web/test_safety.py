@@ -101,3 +101,17 @@ def test_the_store_is_opened_read_only(client):
         assert store.readonly
         with pytest.raises(sqlite3.OperationalError):
             store.conn.execute("DELETE FROM articles")
+
+
+def test_host_header_is_checked_when_serving_localhost(web_store):
+    from fastapi.testclient import TestClient
+
+    from sukien.web.app import LOOPBACK_HOSTS, create_app
+
+    app = create_app(web_store["path"], allowed_hosts=LOOPBACK_HOSTS)
+    with TestClient(app, base_url="http://127.0.0.1:8000") as local:
+        assert local.get("/api/events").status_code == 200
+        assert local.get("/api/events", headers={"host": "localhost:8000"}).status_code == 200
+        rebound = local.get("/api/events", headers={"host": "evil.example:8000"})
+        assert rebound.status_code == 400
+        assert rebound.headers["content-security-policy"].startswith("default-src 'self'")

@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from sukien.store import Store
 from sukien.store import queries
@@ -40,6 +41,7 @@ SECURITY_HEADERS = [
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
 
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
 TYPE_LABELS = {"PER": "Người", "ORG": "Tổ chức", "LOC": "Địa điểm", "MISC": "Khác"}
 
 IdPath = Annotated[str, PathParam(pattern=ID_PATTERN, max_length=200, description="an id: letters, digits, . : ~ + - _")]
@@ -168,8 +170,12 @@ def make_templates() -> Environment:
 
 
 # -- the app ------------------------------------------------------------------------------------
-def create_app(db_path: str | Path) -> FastAPI:
-    """The web UI and JSON API over the store at `db_path`, opened read-only."""
+def create_app(db_path: str | Path, allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The web UI and JSON API over the store at `db_path`, opened read-only.
+
+    `allowed_hosts` limits the Host header (`serve` passes the loopback names when it binds to
+    localhost, so a web page that rebinds its DNS name to 127.0.0.1 cannot read the store).
+    """
     pool = StorePool(db_path)
     templates = make_templates()
     @asynccontextmanager
@@ -180,6 +186,8 @@ def create_app(db_path: str | Path) -> FastAPI:
     app = FastAPI(title="sukien", version="1", docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Sự kiện, chuỗi sự kiện, thực thể và tìm kiếm trên kho tin tức (chỉ đọc).")
     app.state.pool = pool
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -366,4 +374,6 @@ def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8000) -> Non
     """Run the app with uvicorn; localhost only unless a host is given."""
     import uvicorn
 
-    uvicorn.run(create_app(db_path), host=host, port=port, log_level="info", server_header=False)
+    loopback = host in LOOPBACK_HOSTS
+    app = create_app(db_path, allowed_hosts=LOOPBACK_HOSTS if loopback else None)
+    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
