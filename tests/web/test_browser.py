@@ -118,9 +118,9 @@ def page(browser):
     context.close()
 
 
-def shot(page, name: str) -> None:
+def shot(page, name: str, full_page: bool = True) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
 
 
 def test_click_through_event_article_entity_search(server, page):
@@ -209,7 +209,7 @@ def test_readable_on_a_phone(server, browser):
         tab.goto(server + path)
         overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
-        shot(tab, name)
+        shot(tab, name, full_page=False)  # what the phone shows
     context.close()
 
 
