@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import regex
 
+from sukien.export.records import article_record
 from sukien.store.db import Store
 from sukien.text import search_key
 from sukien.text.sentences import split_spans
@@ -375,8 +376,6 @@ def _inline(text: str, start: int, end: int, inline: list[tuple]) -> list[dict]:
 
 def get_article(store: Store, article_id: str, with_raw: bool = False) -> dict | None:
     """An article record (see export.records) with its event, and the spans other pages cite."""
-    from sukien.export.records import article_record
-
     article = store.get_article(article_id)
     if article is None:
         return None
