@@ -15,6 +15,11 @@ def test_fts_queries_quote_every_token():
     assert queries.fts_queries([]) == []
     assert queries.fts_queries(["nhat"]) == ['"nhat"']
     assert queries.fts_queries(["nhat", "ban"]) == ['"nhat ban"', '("nhat" AND "ban") NOT "nhat ban"']
+    # repeated words stay in the phrase, once in the AND
+    tokens, sequence = queries.query_tokens("Việt Nam - Nam Phi"), queries.query_tokens("Việt Nam - Nam Phi", unique=False)
+    assert (tokens, sequence) == (["viet", "nam", "phi"], ["viet", "nam", "nam", "phi"])
+    assert queries.fts_queries(tokens, sequence) == ['"viet nam nam phi"', '("viet" AND "nam" AND "phi") NOT "viet nam nam phi"']
+    assert queries.fts_queries(["ha"], ["ha", "ha"]) == ['"ha ha"', '("ha") NOT "ha ha"']
 
 
 def test_hits_are_whole_words_in_the_original():

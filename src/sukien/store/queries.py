@@ -53,25 +53,26 @@ def _day(value: str | None) -> str | None:
     return None
 
 
-def query_tokens(query: str) -> list[str]:
+def query_tokens(query: str, unique: bool = True) -> list[str]:
     """Folded search tokens of a user query: lower case, no diacritics, letters and digits only."""
-    tokens = _TOKEN.findall(search_key(query[:MAX_QUERY_LENGTH]))
-    unique = list(dict.fromkeys(tokens))
-    return unique[:MAX_QUERY_TOKENS]
+    tokens = _TOKEN.findall(search_key(query[:MAX_QUERY_LENGTH]))[:MAX_QUERY_TOKENS]
+    return list(dict.fromkeys(tokens)) if unique else tokens
 
 
-def fts_queries(tokens: list[str]) -> list[str]:
+def fts_queries(tokens: list[str], sequence: list[str] | None = None) -> list[str]:
     """FTS5 MATCH expressions, one per ranking tier: the words as a phrase, then all words apart.
 
+    `tokens` are the distinct words, `sequence` the words as typed (repeats kept) for the phrase.
     Tokens hold only letters and digits and each is quoted, so no FTS5 syntax from the request
     reaches the query. A single word has one tier.
     """
     if not tokens:
         return []
+    sequence = sequence or tokens
     quoted = [f'"{t}"' for t in tokens]
-    if len(tokens) == 1:
+    if len(sequence) == 1:
         return quoted
-    phrase = f'"{" ".join(tokens)}"'
+    phrase = f'"{" ".join(sequence)}"'
     return [phrase, f"({' AND '.join(quoted)}) NOT {phrase}"]
 
 
@@ -462,7 +463,7 @@ def search(store: Store, query: str, page: int = 1, per_page: int = 20) -> dict:
     limit, offset = _page_bounds(page, per_page)
     result = {"query": query, "tokens": tokens, "total": 0, "page": offset // limit + 1, "per_page": limit,
               "results": []}
-    tiers = fts_queries(tokens)
+    tiers = fts_queries(tokens, query_tokens(query, unique=False))
     if not tiers:
         return result
     result["total"], ranked = _ranked_page(store, tiers, limit, offset)
@@ -487,7 +488,7 @@ def search(store: Store, query: str, page: int = 1, per_page: int = 20) -> dict:
         result["results"].append({
             "id": r["id"], "title": r["title"], "event_id": r["event_id"],
             "event_title": event_titles.get(r["event_id"]), "outlet": r["outlet"], "published": r["published"],
-            "score": round(-rank_of[r["rowid"]][1], 4), "exact_phrase": rank_of[r["rowid"]][0] == 0 and len(tokens) > 1,
+            "score": round(-rank_of[r["rowid"]][1], 4), "exact_phrase": rank_of[r["rowid"]][0] == 0 and len(tiers) > 1,
             "snippet": snippet["text"], "snippet_highlights": snippet["highlights"],
             "title_highlights": [list(h) for h in title_hits],
             "snippet_segments": snippet["segments"], "title_segments": segments(r["title"], title_hits),
