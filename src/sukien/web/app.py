@@ -178,6 +178,7 @@ def create_app(db_path: str | Path, allowed_hosts: list[str] | None = None) -> F
     """
     pool = StorePool(db_path)
     templates = make_templates()
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         yield
