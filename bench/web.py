@@ -52,24 +52,6 @@ def build_store(path: Path, shared: Path) -> None:
           file=sys.stderr)
 
 
-def apply_web_indexes(path: Path) -> None:
-    """The index the lead appends to MIGRATIONS (sukien.store.migrations_web), idempotent."""
-    import sqlite3
-
-    from sukien.store.migrations_web import WEB_INDEXES
-
-    with sqlite3.connect(path) as conn:
-        conn.executescript(WEB_INDEXES)
-
-
-def drop_web_indexes(path: Path) -> None:
-    import sqlite3
-
-    with sqlite3.connect(path) as conn:
-        for name in ("events_listing", "summary_sentences_article", "timeline_entries_article"):
-            conn.execute(f"DROP INDEX IF EXISTS {name}")
-
-
 # What readers type: people, places, organisations and topics of Vietnamese news, written with
 # diacritics; the benchmark also runs each one folded ("tai nan giao thong"), as typed on a phone.
 QUERIES = [
@@ -117,15 +99,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", type=Path, default=DEFAULT_STORE, help="cached store (built when missing)")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the cached store")
-    parser.add_argument("--without-web-indexes", action="store_true",
-                        help="leave out the indexes of sukien.store.migrations_web (drops them from the cached store)")
     args = parser.parse_args()
     if args.rebuild or not args.store.exists():
         build_store(args.store, require_shared())
-    if args.without_web_indexes:
-        drop_web_indexes(args.store)
-    else:
-        apply_web_indexes(args.store)
+    Store(args.store).close()  # migrate a cached store built by an older schema
 
     from fastapi.testclient import TestClient
 
@@ -174,8 +151,7 @@ def main() -> None:
         "",
         f"Store: {articles:,} articles (vietnews-val + ViMs dev), {events:,} events, {size:.0f} MB. "
         f"200 queries (100 with diacritics, the same 100 folded), median {statistics.median(hits):.0f} matching "
-        f"articles per query (max {max(hits):,}); page size 20. Times in ms, one client, in process. "
-        f"Indexes of sukien.store.migrations_web: {'left out' if args.without_web_indexes else 'applied'}.",
+        f"articles per query (max {max(hits):,}); page size 20. Times in ms, one client, in process.",
         "",
         "| measure | n | p50 ms | p95 ms | max ms | target p95 | met |",
         "|---|---|---|---|---|---|---|",

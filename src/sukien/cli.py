@@ -205,6 +205,19 @@ def report(db: DbOption = Path("sukien.db"),
     console.print(f"report written to {path}")
 
 
+@app.command()
+def serve(
+    db: DbOption = Path("sukien.db"),
+    host: Annotated[str, typer.Option(help="address to listen on (localhost only by default)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+):
+    """Browse events, storylines, entities and search in a web browser (read-only)."""
+    from sukien.web import serve as serve_web
+
+    _open_store(db).close()  # a clear error for a missing or old store
+    serve_web(db, host=host, port=port)
+
+
 def _read_inputs(files: list[Path]) -> list[tuple[str, str]]:
     if not files:
         return [("<stdin>", sys.stdin.read())]

@@ -118,4 +118,10 @@ MIGRATIONS: list[str] = [
     -- in a folded column are positions in the displayed text. rowid = articles.rowid.
     CREATE VIRTUAL TABLE articles_fts USING fts5(title, lead, body, tokenize='unicode61');
     """,
+    # 2: indexes for the web pages: event listing order, spans cited from an article
+    """
+    CREATE INDEX events_listing ON events(last_published DESC, article_count DESC, id);
+    CREATE INDEX summary_sentences_article ON summary_sentences(article_id);
+    CREATE INDEX timeline_entries_article ON timeline_entries(article_id);
+    """,
 ]
