@@ -1,0 +1,83 @@
+"""Vietnamese temporal expressions: find them, normalise them (solar and lunar), anchor them.
+
+`find(text, ref)` returns `TimeMention`s whose offsets index the NFC-normalised text
+(`sukien.text.normalize(text)`; the pipeline passes `Article.text`, which is already normalised,
+so offsets index it directly). Values follow specs/times.md; without `ref`, what cannot be
+recovered is written with X ("XXXX-01-11").
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+from sukien.model import TimeMention
+from sukien.text import normalize
+from sukien.times import grammar
+from sukien.times.resolve import Context, resolve
+
+VIETNAM = timezone(timedelta(hours=7))
+
+__all__ = ["find", "find_normalized", "mentions_to_json", "reference_date"]
+
+
+def reference_date(ref: datetime | date | None) -> date | None:
+    """The calendar date of `ref` in Vietnam (UTC+7); naive datetimes are taken as local time."""
+    if ref is None:
+        return None
+    if isinstance(ref, datetime):
+        if ref.tzinfo is not None:
+            ref = ref.astimezone(VIETNAM)
+        return ref.date()
+    if isinstance(ref, date):
+        return ref
+    return None
+
+
+def find(text: str, ref: datetime | date | None = None) -> list[TimeMention]:
+    """Temporal expressions of `text`, resolved against `ref`; offsets index normalize(text)."""
+    if not isinstance(text, str) or not text:
+        return []
+    return find_normalized(normalize(text), ref)
+
+
+def find_normalized(text: str, ref: datetime | date | None = None) -> list[TimeMention]:
+    """As `find`, for text that is already normalised (such as `Article.text`)."""
+    try:
+        ref_date = reference_date(ref)
+    except (TypeError, ValueError, OverflowError):
+        ref_date = None
+    chosen = grammar.merge_ranges(text, grammar.select(grammar.candidates(text)))
+    if not chosen:
+        return []
+    ctx = Context.build(text, ref_date)
+    mentions: list[TimeMention] = []
+    for cand in chosen:
+        try:
+            resolved = resolve(cand.spec, ctx, cand.start, cand.end)
+        except (ValueError, OverflowError, KeyError, TypeError):
+            resolved = None
+        if resolved is None:
+            continue
+        kind, value = resolved
+        mentions.append(TimeMention(cand.start, cand.end, text[cand.start:cand.end], kind, value))
+        if kind in ("DATE", "TIME") and cand.spec.get("rule") not in ("decade", "century"):
+            ctx.update_anchor(value, cand.start)
+    _fill_from_appositions(text, mentions)
+    return mentions
+
+
+def _fill_from_appositions(text: str, mentions: list[TimeMention]) -> None:
+    """"Hôm qua (11/1)" without a reference time: the relative word takes the written date."""
+    for first, second in zip(mentions, mentions[1:]):
+        if not first.value.startswith("XXXX-XX-XX"):
+            continue
+        gap = text[first.end:second.start]
+        if gap.strip() not in ("(", ",", ", tức", "(tức") or second.type != "DATE":
+            continue
+        if len(second.value) == 10:
+            first.value = second.value + first.value[10:]
+
+
+def mentions_to_json(mentions: list[TimeMention]) -> list[dict]:
+    """Plain dicts (start, end, text, type, value) for JSON output."""
+    return [{"start": m.start, "end": m.end, "text": m.text, "type": m.type, "value": m.value} for m in mentions]
