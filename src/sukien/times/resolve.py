@@ -34,17 +34,28 @@ class Context:
 
     text: str
     ref: date | None
-    sentence_ends: list[int] = field(default_factory=list)
-    markers: list[tuple[int, int, str]] = field(default_factory=list)
+    _sentence_ends: list[int] | None = None
+    _markers: list[tuple[int, int, str]] | None = None
     anchor_value: str | None = None
     anchor_day: date | None = None
     anchor_sentence: int = -1
 
     @classmethod
     def build(cls, text: str, ref: date | None) -> "Context":
-        ends = [m.end() for m in SENTENCE_END.finditer(text)]
-        markers = [(m.start(), m.end(), "future" if m.group("future") else "past") for m in TENSE_MARKERS.finditer(text)]
-        return cls(text, ref, ends, markers)
+        return cls(text, ref)
+
+    @property
+    def sentence_ends(self) -> list[int]:
+        if self._sentence_ends is None:  # computed on first use: most texts never need it
+            self._sentence_ends = [m.end() for m in SENTENCE_END.finditer(self.text)]
+        return self._sentence_ends
+
+    @property
+    def markers(self) -> list[tuple[int, int, str]]:
+        if self._markers is None:
+            self._markers = [(m.start(), m.end(), "future" if m.group("future") else "past")
+                             for m in TENSE_MARKERS.finditer(self.text)]
+        return self._markers
 
     def sentence_index(self, pos: int) -> int:
         lo, hi = 0, len(self.sentence_ends)
