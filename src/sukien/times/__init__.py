@@ -89,3 +89,8 @@ def _fill_from_appositions(text: str, mentions: list[TimeMention]) -> None:
 def mentions_to_json(mentions: list[TimeMention]) -> list[dict]:
     """Plain dicts (start, end, text, type, value) for JSON output."""
     return [{"start": m.start, "end": m.end, "text": m.text, "type": m.type, "value": m.value} for m in mentions]
+
+
+from sukien.times.stage import TimesStage  # noqa: E402  (imports find_normalized from this module)
+
+__all__.append("TimesStage")
