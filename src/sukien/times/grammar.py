@@ -163,12 +163,16 @@ def read_datetime(m, text: str) -> Spec | None:
         spec["month"] = int(g["m"])
         head = g.get("dhead")
         has_context = bool(head or g.get("y") or g.get("hour") is not None or g.get("pod") or g.get("wd"))
+        if not has_context:
+            has_context = bool(_DATE_BEFORE.search(text, max(0, m.start() - 16), m.start()))
         if sep and sep != "/" and not has_context:
             return None  # 2-1 (a score), 17.0 (a version)
         if sep == "/" and not has_context and _looks_like_fraction_or_address(text, m.start("d"), m.end("m")):
             return None
         if g.get("lunar"):
             spec["lunar"] = True
+        if squash(head) == "hôm":  # "hôm 10/7" reports a day that has passed
+            spec["tense"] = "past"
     if g.get("y"):
         spec["year"] = int(g["y"])
     elif g.get("yqual"):
@@ -181,6 +185,9 @@ def read_datetime(m, text: str) -> Spec | None:
     return spec
 
 
+# a date just before makes a bare "15-11" a date: "từ ngày 12-11 tới 15-11", "sáng nay 20-11"
+_DATE_BEFORE = regex.compile(r"(?:\d\s*(?:-|–|đến(?:\s+hết)?|tới)|\b(?:nay|qua|mai|hôm|ngày|sáng|trưa|chiều|tối|đêm))\s*\(?\s*$",
+                             FLAGS)
 _FRACTION_AFTER = regex.compile(
     r"\s+(?:số|dân\s+số|diện\s+tích|tổng|lượng|trong\s+số|các|những|thời\s+gian|khối\s+lượng|lãnh\s+thổ|giá\s+trị)\b", FLAGS)
 _FRACTION_BEFORE = regex.compile(r"(?:khoảng|gần|hơn|chiếm|tới|trên|dưới|còn|được|số|đường|phố|ngõ|ngách|hẻm|kiệt|"
@@ -241,7 +248,7 @@ def read_month(m, text: str) -> Spec | None:
         else:
             spec["month"] = month
     else:
-        spec["month"] = int(word)
+        spec["month"] = int(word) if word.isdigit() else MONTH_WORDS[word]
     if g.get("y"):
         spec["year"] = int(g["y"])
     elif g.get("yqual"):
@@ -549,6 +556,10 @@ def read_bare_day(m, text: str) -> Spec | None:
 
 # ---------------------------------------------------------------- rules
 
+# month names; "Năm" (May) only capitalised: lower-case "tháng năm" is "months and years"
+MONTH_WORD = r"(?:mười\s+một|mười\s+hai|một|hai|ba|tư|(?-i:Năm)|sáu|bảy|tám|chín|mười)"
+MONTH_WORDS = {"một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+               "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
 DM = (rf"(?:(?P<dhead>ngày|hôm|mùng|mồng)\s+)?{NB}(?P<d>{DAY})(?P<sep>[/\-.]| - )(?P<m>{MON})"
       rf"(?:(?P=sep)(?P<y>{YEAR}))?{NE}")
 DMTEXT = rf"(?:(?P<dhead>ngày|mùng|mồng)\s+)?{NB}(?P<d>{DAY})\s+tháng\s+(?P<m>{MON}){NE}(?:\s+năm\s+(?P<y>{YEAR}))?"
@@ -575,7 +586,7 @@ RULES: list[tuple[str, str, object, int]] = [
                  rf"(?P<lm>giêng|chạp|mười\s+một|{MON}(?!\d)|một|hai|ba|tư|năm|sáu|bảy|tám|chín|mười){E}"
                  rf"(?:\s+(?:năm\s+)?(?P<canchi>{CAN_CHI}))?{LUNAR_MARK}"
                  rf"(?:\s+năm\s+(?P<y>{YEAR})|\s+(?P<yqual>{YQUAL}))?{LUNAR_MARK}", read_lunar_daymonth, 6),
-    ("month", rf"{B}(?:(?P<pos>đầu|giữa|cuối)\s+)?tháng\s+(?:(?P<mo>{MON}(?![\d]|\s*tuổi)|giêng|chạp){E}{LUNAR_MARK}"
+    ("month", rf"{B}(?:(?P<pos>đầu|giữa|cuối)\s+)?tháng\s+(?:(?P<mo>{MON}(?![\d]|\s*tuổi)|giêng|chạp|{MONTH_WORD}){E}{LUNAR_MARK}"
               rf"(?:\s*/\s*(?P<y>{YEAR}){NE}|\s+năm\s+(?P<y>{YEAR})|\s+(?P<yqual>{YQUAL}))?"
               rf"(?:\s+(?P<suf>vừa\s+qua|tới\s+đây|sắp\s+tới|(?:tới|qua|này){SUFFIX_END}))?"
               rf"|(?P<mrel>trước|này|tới|sau|qua|vừa\s+qua){E})", read_month, 3),
@@ -595,9 +606,9 @@ RULES: list[tuple[str, str, object, int]] = [
                rf"|\s+(?P<this>này))(?![\p{{L}}\p{{N}}])", read_season, 3),
     ("decade", rf"{B}(?:thập\s+(?:niên|kỷ|kỉ)|những\s+năm)\s+(?P<dec>(?:19|20)\d0|[1-9]0){NE}(?:s)?", read_decade, 4),
     ("century", rf"{B}thế\s+kỷ\s+(?P<c>[IVXL]+|\d{{1,2}}){E}", read_century, 4),
-    ("duration", rf"{B}(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s+(?P<unit>thập\s+kỷ|thập\s+niên|thế\s+kỷ|năm|tháng|quý|tuần|"
+    ("duration", rf"{B}(?:(?P<approx>{APPROX})\s+)?(?<![\d][/\-.]|thứ\s)(?P<n>{NUM})\s+(?P<unit>thập\s+kỷ|thập\s+niên|thế\s+kỷ|năm|tháng|quý|tuần|"
                  rf"ngày\s+đêm|ngày|giờ|tiếng\s+đồng\s+hồ|tiếng(?=\s*(?:[,.;)]|sau|qua|trước|liền|liên\s+tục|để|thì|mới))|phút|giây){E}"
-                 rf"(?!\s+(?:tuổi|một\s+lần|trước|sau\s+đó|đầu|cuối|qua\s+đời))"
+                 rf"(?!\s+(?:tuổi|một\s+lần|trước|sau\s+đó|đầu|cuối|qua\s+đời|sinh|hội|lễ|giỗ|thành\s+lập|kỷ\s+niệm)\b)"
                  rf"(?:\s+(?P<rel>qua|vừa\s+qua|tới|sắp\s+tới|gần\s+đây|trở\s+lại\s+đây|liên\s+tiếp|liền){E})?", read_duration, 2),
     ("ago", rf"{B}(?:cách\s+đây\s+(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s+(?P<unit>năm|tháng|tuần|ngày|thập\s+kỷ){E}"
             rf"|(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s+(?P<unit>năm|tháng|tuần|ngày|thập\s+kỷ)\s+trước(?P<thereafter>\s+đó)?{E})",
@@ -728,7 +739,7 @@ def _distractor_spans(text: str, words: list[tuple[int, str]]) -> list[tuple[int
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1] in " ,(":
+    while end > start and (text[end - 1] in " ,(" or text[end - 1] == ")" and "(" not in text[start:end]):
         end -= 1
     return end
 

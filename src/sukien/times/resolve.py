@@ -177,14 +177,14 @@ def resolve(spec: dict, ctx: Context, start: int, end: int) -> tuple[str, str] |
 
 def resolve_range(spec: dict, ctx: Context, start: int, end: int) -> tuple[str, str] | None:
     a, b = dict(spec["a"]), dict(spec["b"])
+    date_keys = ("day", "month", "year", "year_rel", "relday", "weekday", "week_rel", "lunar")
+    if "hour" in a and not any(k in a for k in date_keys):  # "8h đến 11h ngày 21/9"
+        a.update({k: b[k] for k in date_keys if k in b})
+    if "hour" in b and not any(k in b for k in date_keys):  # "8h ngày 21/9 đến 11h"
+        b.update({k: a[k] for k in date_keys if k in a})
     for key in ("year", "year_rel"):  # a year written once applies to both ends
         if key in b and "year" not in a and "year_rel" not in a:
             a[key] = b[key]
-    date_keys = ("day", "month", "year", "year_rel", "relday", "weekday", "week_rel", "lunar")
-    if "hour" in a and not any(k in a for k in date_keys):
-        a.update({k: b[k] for k in date_keys if k in b})
-    if "hour" in b and not any(k in b for k in date_keys):
-        b.update({k: a[k] for k in date_keys if k in a})
     if "day" in a and "month" not in a and "month" in b:  # "ngày 24 đến 31/7"
         a["month"] = b["month"]
     tense = a.get("tense") or b.get("tense") or ctx.tense(start, end)
