@@ -54,7 +54,7 @@ def find_normalized(text: str, ref: datetime | date | None = None) -> list[TimeM
         ref_date = reference_date(ref)
     except (TypeError, ValueError, OverflowError):
         ref_date = None
-    chosen = grammar.merge_ranges(text, grammar.select(grammar.candidates(text)))
+    chosen = grammar.merge_ranges(text, grammar.attach_parts_of_day(text, grammar.select(grammar.candidates(text))))
     if not chosen:
         return []
     ctx = Context.build(text, ref_date)

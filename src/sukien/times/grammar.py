@@ -357,11 +357,13 @@ UNITS = {"thập kỷ": ("Y", 10), "thập niên": ("Y", 10), "thế kỷ": ("Y"
          "tiếng đồng hồ": ("H", 1), "tiếng": ("H", 1), "phút": ("MIN", 1), "giây": ("S", 1)}
 
 
-def _amount(n: str | None, unit: str) -> tuple[str, float] | None:
+def _amount(n: str | None, unit: str) -> tuple[str, float | str] | None:
+    code, factor = UNITS[squash(unit)]
+    if squash(n) == "vài":  # an unknown number: TIMEX3 writes X ("vài giờ" -> PTXH)
+        return code, "X"
     value = number(n)
     if value is None:
         return None
-    code, factor = UNITS[squash(unit)]
     value *= factor
     if value != int(value):  # nửa năm -> 6 months, nửa ngày -> 12 hours
         smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60)}.get(code)
@@ -371,7 +373,7 @@ def _amount(n: str | None, unit: str) -> tuple[str, float] | None:
     return code, int(value)
 
 
-def duration_value(code: str, value: int) -> str:
+def duration_value(code: str, value: int | str) -> str:
     if code in ("H", "MIN", "S"):
         return f"PT{value}{'M' if code == 'MIN' else code}"
     return f"P{value}{code}"
@@ -438,7 +440,9 @@ def read_same_period(m, text: str) -> Spec | None:
 
 def read_period(m, text: str) -> Spec | None:
     g = m.groupdict()
-    n = number(g["n"])
+    if g.get("n") is None and not g.get("pos"):
+        return None
+    n = number(g["n"]) if g.get("n") else 1  # "tháng cuối năm 2017": the last month
     if n is None or n != int(n) or not 1 <= n <= 12:
         return None
     spec: Spec = {"kind": "months_of_year", "n": int(n), "pos": squash(g.get("pos")) or "đầu"}
@@ -617,7 +621,7 @@ RULES: list[tuple[str, str, object, int]] = [
     ("anaphor", rf"{B}(?:cùng\s+ngày|ngày\s+hôm\s+sau|hôm\s+sau(?:\s+đó)?|ngày\s+sau\s+đó|ngày\s+hôm\s+trước|hôm\s+trước(?:\s+đó)?){E}",
      read_anaphor, 4),
     ("same_period", rf"{B}cùng\s+kỳ(?:\s+năm\s+(?:(?P<y>{YEAR}){NE}|(?P<yrel>ngoái|trước|qua|kia){E}))?", read_same_period, 4),
-    ("period", rf"{B}(?P<n>\d{{1,2}}|{NUMWORD})\s+tháng\s+(?:(?P<pos>đầu|cuối)\s+)?năm{E}"
+    ("period", rf"{B}(?:(?P<n>\d{{1,2}}|{NUMWORD})\s+)?tháng\s+(?:(?P<pos>đầu|cuối)\s+)?năm{E}"
                rf"(?:\s+(?P<y>{YEAR}){NE}|\s*/\s*(?P<y>{YEAR}){NE}|\s+(?P<yqual>nay|ngoái|tới|sau|trước|qua){E})?", read_period, 5),
     ("set", rf"{B}(?:(?:(?P<pod>{POD})\s+)?(?P<wd>{WEEKDAY})\s+(?:hằng|hàng|mỗi)\s+tuần"
             rf"|ngày\s+(?P<md>{DAY})\s+(?:hằng|hàng|mỗi)\s+tháng"
@@ -650,7 +654,7 @@ FIRST_WORDS = {
     "quarter": {"quý"}, "half": {"nửa"}, "week": {"cuối", "tuần"}, "season": {"mùa"}, "decade": {"thập", "những"},
     "century": {"thế"}, "duration": {"0"} | _APPROX_WORDS | _NUMBER_WORDS,
     "ago": {"0", "cách"} | _APPROX_WORDS | _NUMBER_WORDS, "after": {"0"} | _NUMBER_WORDS,
-    "anaphor": {"cùng", "ngày", "hôm"}, "same_period": {"cùng"}, "period": {"0"} | _NUMBER_WORDS,
+    "anaphor": {"cùng", "ngày", "hôm"}, "same_period": {"cùng"}, "period": {"0", "tháng"} | _NUMBER_WORDS,
     "set": _POD_WORDS | _NUMBER_WORDS | {"0", "thứ", "chủ", "cn", "ngày", "hằng", "hàng", "mỗi"},
     "solar_holiday": {"đêm", "quốc", "tết", "lễ", "giáng", "noel", "ngày", "valentine"},
     "lunar_holiday": {"tết", "rằm", "giỗ", "lễ"}, "tet_day": {"0", "mùng", "mồng"}, "eve": {"đêm", "giao"},
@@ -677,6 +681,24 @@ DISTRACTORS = regex.compile(
 )
 
 RANGE_JOINER = regex.compile(r"\s*(?:-|–|—|đến\s+hết|đến|tới|cho\s+đến)\s*$", FLAGS)
+
+
+_AFTER_CLAUSE = re.compile(r"\s+(?:khi|đó|này)\b")
+_POD_BEFORE = regex.compile(rf"\b(?P<pod>{POD})\s+(?:(?:ngày|hôm)\s+)?$", FLAGS)
+
+
+def attach_parts_of_day(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """"đêm 14 tháng giêng": a part of day just before a dated candidate makes it a TIME."""
+    previous_end = 0
+    for cand in chosen:
+        spec = cand.spec
+        if spec.get("kind") == "point" and "day" in spec and "pod" not in spec and "hour" not in spec:
+            m = _POD_BEFORE.search(text, max(previous_end, cand.start - 20), cand.start)
+            if m:
+                spec["pod"] = POD_CODES[squash(m.group("pod"))]
+                cand.start = m.start()
+        previous_end = cand.end
+    return chosen
 
 
 def _word_starts(text: str) -> list[tuple[int, str]]:
@@ -707,6 +729,8 @@ def candidates(text: str) -> list[Candidate]:
             start, end = m.span()
             if name == "birth_year":
                 start, end = m.span("span")
+            if _AFTER_CLAUSE.match(text, end) and text[start:end].lower().endswith("sau"):
+                continue  # "hai tuần sau khi ...": "sau" opens a clause, it is not "next week"
             spec = reader(m, text)
             if spec is None:
                 continue

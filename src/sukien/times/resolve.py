@@ -482,6 +482,8 @@ def resolve_months_of_year(spec: dict, ctx: Context) -> str:
         return f"{y}-H{1 if first else 2}"
     if n == 3:
         return f"{y}-Q{1 if first else 4}"
+    if n == 1:
+        return f"{y}-{1 if first else 12:02d}"
     if first:
         return f"{y}-01/{y}-{n:02d}"
     return f"{y}-{13 - n:02d}/{y}-12"
