@@ -33,7 +33,7 @@ NUM = rf"(?:\d{{1,3}}(?:\.\d{{3}})*(?:,\d+)?|{NUMWORD})"
 APPROX = r"(?:khoảng|hơn|gần|trên|dưới|chừng|ngót|ít\s+nhất|tối\s+đa)"
 YQUAL = r"(?:năm\s+nay|năm\s+ngoái|năm\s+tới|năm\s+sau|năm\s+trước|năm\s+kia|năm\s+ấy|năm\s+đó|năm\s+qua)"
 ROMAN = r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XVI{0,3}|XIX|XXI{0,3}|X)"
-WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|CN)"
+WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|CN)\b"
 SUFFIX = r"(?:vừa\s+qua|tới\s+đây|sắp\s+tới|tới|qua|này)"
 # a bare suffix word "tới"/"qua" is only a time word when the clause goes on or ends after it
 SUFFIX_END = r"(?=\s*[,.;:)!?\"”]|\s*$|\s+(?:\p{Lu}|tại|ở|đã|sẽ|vừa|là|và|thì|nhiều|các|hàng|người|trên|cho)\b)"
@@ -135,10 +135,13 @@ def read_datetime(m, text: str) -> Spec | None:
             return None
         # "2 giờ" alone is a duration; a clock time needs minutes, a part of day, a date or a
         # preposition that introduces a point in time
-        if unit == "giờ" and not g.get("minute") and not (g.get("pod") or g.get("d") or g.get("relday")
-                                                           or g.get("podrel") or g.get("wd")):
+        bare = not g.get("minute") and not (g.get("pod") or g.get("d") or g.get("relday") or g.get("podrel")
+                                             or g.get("wd"))
+        if bare and (unit == "giờ" or spec["hour"] == 24 or m.group("clock_sp")):
+            # "2 giờ", "24h", "24 h" alone are durations or names unless a preposition makes them a time
             before = text[max(0, m.start() - 12):m.start()].lower()
-            if not regex.search(r"(?:lúc|vào|đến|tới|từ|khoảng|trước|sau|đúng)\s*$", before):
+            if not regex.search(r"(?:lúc|vào|đến|tới|từ|khoảng|đúng)\s*$", before) or \
+                    regex.match(r"\s*(?:đồng\s+hồ|qua)\b", text[m.end():m.end() + 12]):
                 return None
     if g.get("pod"):
         spec["pod"] = POD_CODES[squash(g["pod"])]
@@ -152,8 +155,8 @@ def read_datetime(m, text: str) -> Spec | None:
         wq = squash(g.get("wq"))
         if wq:
             spec["week_rel"] = wq
-        elif not g.get("pod") and not g.get("d") and wd[:1].islower() and squash(wd) != "chủ nhật":
-            # lower-case "thứ hai" is an ordinal ("lần thứ hai") unless "hôm"/"vào" introduces it
+        elif not g.get("pod") and not g.get("d") and not wd.split()[-1][:1].isupper() and squash(wd) != "chủ nhật":
+            # lower-case "thứ hai" is an ordinal ("lần thứ hai", "Thứ hai, ...") unless "hôm"/"vào" introduces it
             before = text[max(0, m.start() - 6):m.start()].lower()
             if not regex.search(r"(?:hôm|vào|ngày)\s*$", before):
                 return None
@@ -273,9 +276,14 @@ def read_year(m, text: str) -> Spec | None:
         spec["year"] = int(g["y"])
     elif g.get("yrel"):
         spec["year_rel"] = squash(g["yrel"])
+        if _VAGUE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            return None  # "những năm trước", "nhiều năm qua": vague, not last year
     elif not g.get("pos"):
         return None
     return spec
+
+
+_VAGUE_BEFORE = regex.compile(r"\b(?:những|nhiều|vài|mấy|các|bao|hàng)\s+$", FLAGS)
 
 
 def read_birth_year(m, text: str) -> Spec | None:
@@ -353,7 +361,7 @@ def read_century(m, text: str) -> Spec | None:
 
 
 UNITS = {"thập kỷ": ("Y", 10), "thập niên": ("Y", 10), "thế kỷ": ("Y", 100), "năm": ("Y", 1), "tháng": ("M", 1),
-         "quý": ("M", 3), "tuần": ("W", 1), "ngày đêm": ("D", 1), "ngày": ("D", 1), "giờ": ("H", 1),
+         "quý": ("M", 3), "tuần": ("W", 1), "ngày đêm": ("D", 1), "ngày": ("D", 1), "giờ": ("H", 1), "h": ("H", 1),
          "tiếng đồng hồ": ("H", 1), "tiếng": ("H", 1), "phút": ("MIN", 1), "giây": ("S", 1)}
 
 
@@ -362,7 +370,7 @@ def _amount(n: str | None, unit: str) -> tuple[str, float | str] | None:
     if squash(n) == "vài":  # an unknown number: TIMEX3 writes X ("vài giờ" -> PTXH)
         return code, "X"
     value = number(n)
-    if value is None:
+    if not value:
         return None
     value *= factor
     if value != int(value):  # nửa năm -> 6 months, nửa ngày -> 12 hours
@@ -502,6 +510,8 @@ def read_solar_holiday(m, text: str) -> Spec | None:
             break
     if month is None:
         return None
+    if name == "quốc khánh" and m.group("hname")[-5:-4].isupper() and not (g.get("hd") or g.get("y") or g.get("yqual")):
+        return None  # "nghệ sĩ Quốc Khánh": a person's name
     spec: Spec = {"kind": "point", "day": day, "month": month}
     if g.get("night") and month == 12:
         spec.update(day=24, pod="NI")
@@ -573,7 +583,7 @@ RELDAY = r"(?P<relday>ngày\s+hôm\s+qua|ngày\s+hôm\s+nay|ngày\s+hôm\s+kia|h
 PODREL = r"(?P<podrel>hôm\s+nay|hôm\s+qua|hôm\s+kia|ngày\s+mai|ngày\s+kia|nay|qua|mai)"
 WD = rf"(?P<wd>{WEEKDAY})(?:\s+(?P<wq>tuần\s+(?:trước|này|sau|tới|qua|vừa\s+qua)|tới|vừa\s+qua|này))?"
 DATEPART = rf"(?:{DM}|{DMTEXT}|{WD}(?:\s+(?:ngày\s+)?{DM})?)"
-CLOCK = (rf"{NB}(?P<hour>[01]?\d|2[0-4])\s?(?P<hunit>h|giờ|g(?=\d)|:(?=[0-5]\d))"
+CLOCK = (rf"{NB}(?P<hour>[01]?\d|2[0-4])(?P<clock_sp>\s?)(?P<hunit>h|giờ|g(?=\d)|:(?=[0-5]\d))"
          rf"(?:\s?(?P<minute>[0-5]\d)(?:\s?(?:phút|p|')(?![\p{{L}}]))?)?(?![\p{{L}}\p{{N}}])")
 
 RULES: list[tuple[str, str, object, int]] = [
@@ -610,8 +620,8 @@ RULES: list[tuple[str, str, object, int]] = [
                rf"|\s+(?P<this>này))(?![\p{{L}}\p{{N}}])", read_season, 3),
     ("decade", rf"{B}(?:thập\s+(?:niên|kỷ|kỉ)|những\s+năm)\s+(?P<dec>(?:19|20)\d0|[1-9]0){NE}(?:s)?", read_decade, 4),
     ("century", rf"{B}thế\s+kỷ\s+(?P<c>[IVXL]+|\d{{1,2}}){E}", read_century, 4),
-    ("duration", rf"{B}(?:(?P<approx>{APPROX})\s+)?(?<![\d][/\-.]|thứ\s)(?P<n>{NUM})\s+(?P<unit>thập\s+kỷ|thập\s+niên|thế\s+kỷ|năm|tháng|quý|tuần|"
-                 rf"ngày\s+đêm|ngày|giờ|tiếng\s+đồng\s+hồ|tiếng(?=\s*(?:[,.;)]|sau|qua|trước|liền|liên\s+tục|để|thì|mới))|phút|giây){E}"
+    ("duration", rf"{B}(?:(?P<approx>{APPROX})\s+)?(?<![\d][/\-.]|thứ\s)(?P<n>{NUM})\s*(?P<unit>thập\s+kỷ|thập\s+niên|thế\s+kỷ|năm|tháng|quý|tuần|"
+                 rf"ngày\s+đêm|ngày|giờ|h(?=\s+qua\b)|tiếng\s+đồng\s+hồ|tiếng(?=\s*(?:[,.;)]|sau|qua|trước|liền|liên\s+tục|để|thì|mới))|phút|giây){E}"
                  rf"(?!\s+(?:tuổi|một\s+lần|trước|sau\s+đó|đầu|cuối|qua\s+đời|sinh|hội|lễ|giỗ|thành\s+lập|kỷ\s+niệm)\b)"
                  rf"(?:\s+(?P<rel>qua|vừa\s+qua|tới|sắp\s+tới|gần\s+đây|trở\s+lại\s+đây|liên\s+tiếp|liền){E})?", read_duration, 2),
     ("ago", rf"{B}(?:cách\s+đây\s+(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s+(?P<unit>năm|tháng|tuần|ngày|thập\s+kỷ){E}"

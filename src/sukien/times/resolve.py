@@ -234,8 +234,6 @@ def resolve_point(spec: dict, ctx: Context, start: int, end: int, tense: str | N
         pod = spec.get("pod")
         if pod in ("AF", "EV") and hour < 12 or pod == "NI" and 6 <= hour < 12 or pod == "MI" and hour < 6:
             hour += 12
-        if hour == 24:
-            hour = 0
         return f"{day_value}T{hour:02d}:{spec.get('minute', 0):02d}"
     if "pod" in spec:
         return f"{day_value}T{spec['pod']}"
