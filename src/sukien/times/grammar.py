@@ -167,7 +167,9 @@ def read_datetime(m, text: str) -> Spec | None:
         head = g.get("dhead")
         has_context = bool(head or g.get("y") or g.get("hour") is not None or g.get("pod") or g.get("wd"))
         if not has_context:
-            has_context = bool(_DATE_BEFORE.search(text, max(0, m.start() - 16), m.start()))
+            window = max(0, m.start() - 16)
+            has_context = bool(_DATE_BEFORE.search(text, window, m.start())) or (
+                bool(_PREPOSITION_BEFORE.search(text, window, m.start())) and not _QUANTITY_AFTER.match(text, m.end("m")))
         if sep and sep != "/" and not has_context:
             return None  # 2-1 (a score), 17.0 (a version)
         if sep == "/" and not has_context and _looks_like_fraction_or_address(text, m.start("d"), m.end("m")):
@@ -189,8 +191,13 @@ def read_datetime(m, text: str) -> Spec | None:
 
 
 # a date just before makes a bare "15-11" a date: "từ ngày 12-11 tới 15-11", "sáng nay 20-11"
-_DATE_BEFORE = regex.compile(r"(?:\d\s*(?:-|–|đến(?:\s+hết)?|tới)|\b(?:nay|qua|mai|hôm|ngày|sáng|trưa|chiều|tối|đêm))\s*\(?\s*$",
-                             FLAGS)
+_DATE_BEFORE = regex.compile(r"(?:\d\s*(?:-|–|đến(?:\s+hết)?|tới)|\b(?:nay|qua|mai|hôm|ngày|sáng|trưa|chiều|tối|đêm))"
+                             r"\s*\(?\s*$", FLAGS)
+_PREPOSITION_BEFORE = regex.compile(r"\b(?:từ|đến|tới|vào|sau|trước)\s*$", FLAGS)
+# "từ 5-7 ngày", "2-3 người": a range of numbers, not a date
+_QUANTITY_AFTER = regex.compile(r"\s*(?:%|(?:ngày|tuần|tháng|năm|giờ|tiếng|phút|giây|người|lần|ca|km|m|cm|kg|tấn|tỷ|tỉ|"
+                                r"triệu|nghìn|ngàn|trăm|độ|tuổi|điểm|bàn|chiếc|con|căn|xe|lít|đồng|usd|mm|ha|cây|bệnh|"
+                                r"hộ|trường|em|học|vị|loại|bước|tầng|phòng|giường|suất|lượt|mét|inch)\b)", FLAGS)
 _FRACTION_AFTER = regex.compile(
     r"\s+(?:số|dân\s+số|diện\s+tích|tổng|lượng|trong\s+số|các|những|thời\s+gian|khối\s+lượng|lãnh\s+thổ|giá\s+trị)\b", FLAGS)
 _FRACTION_BEFORE = regex.compile(r"(?:khoảng|gần|hơn|chiếm|tới|trên|dưới|còn|được|số|đường|phố|ngõ|ngách|hẻm|kiệt|"
