@@ -72,3 +72,18 @@ def test_dev_and_heldout_sets_stay_accurate():
                 gold += 1
                 found += (g["start"], g["end"], g["value"]) in pred
     assert found / gold >= 0.95
+
+
+def test_long_texts_keep_offsets_and_stay_fast():
+    import time
+
+    paragraph = "Ngày 10/4, ông đã đến Hà Nội lúc 8h sáng và ở lại 3 ngày. " * 12
+    text = "\n".join([paragraph.strip()] * 25)
+    ref = datetime(2024, 4, 12, tzinfo=VN)
+    start = time.perf_counter()
+    mentions = find(text, ref)
+    elapsed = time.perf_counter() - start
+    assert len(mentions) == 25 * 12 * 3
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+    assert {m.value for m in mentions} == {"2024-04-10", "2024-04-10T08:00", "P3D"}
+    assert elapsed < 2.0

@@ -17,6 +17,8 @@ import re
 
 import regex
 
+from sukien.text.sentences import split_spans
+
 FLAGS = regex.IGNORECASE | regex.VERSION0
 
 # ---------------------------------------------------------------- fragments
@@ -733,8 +735,38 @@ def _word_starts(text: str) -> list[tuple[int, str]]:
     return out
 
 
+CHUNK = 600  # longer texts are tagged paragraph by paragraph (sentence by sentence if need be)
+
+
 def candidates(text: str) -> list[Candidate]:
-    """Every rule's matches at word starts, overlapping ones included, minus distractor names."""
+    """Every rule's matches at word starts, overlapping ones included, minus distractor names.
+
+    The regex engine scans ahead for literals a pattern requires, so matching in a long text
+    costs more per call; tagging paragraph by paragraph keeps the cost linear. No expression
+    spans a line or sentence break."""
+    if len(text) <= CHUNK:
+        return _chunk_candidates(text)
+    found: list[Candidate] = []
+    for start, end in _chunks(text):
+        for cand in _chunk_candidates(text[start:end]):
+            cand.start += start
+            cand.end += start
+            found.append(cand)
+    return found
+
+
+def _chunks(text: str):
+    offset = 0
+    for line in text.split("\n"):
+        if len(line) <= CHUNK:
+            yield offset, offset + len(line)
+        else:
+            for start, end in split_spans(line):
+                yield offset + start, offset + end
+        offset += len(line) + 1
+
+
+def _chunk_candidates(text: str) -> list[Candidate]:
     words = _word_starts(text)
     blocked = None
     found: list[Candidate] = []
@@ -788,8 +820,12 @@ def _trim_end(text: str, start: int, end: int) -> int:
 def select(found: list[Candidate]) -> list[Candidate]:
     """Longest non-overlapping candidates, by length then priority; returned in text order."""
     chosen: list[Candidate] = []
+    if not found:
+        return chosen
+    taken = bytearray(max(c.end for c in found))
     for cand in sorted(found, key=lambda c: (-c.length, -c.priority, c.start)):
-        if all(cand.end <= c.start or c.end <= cand.start for c in chosen):
+        if not any(taken[cand.start:cand.end]):
+            taken[cand.start:cand.end] = b"\x01" * cand.length
             chosen.append(cand)
     return sorted(chosen, key=lambda c: c.start)
 

@@ -9,6 +9,7 @@ what cannot be recovered is written with X ("XXXX-01-11").
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -36,6 +37,7 @@ class Context:
     ref: date | None
     _sentence_ends: list[int] | None = None
     _markers: list[tuple[int, int, str]] | None = None
+    _marker_starts: list[int] = field(default_factory=list)
     anchor_value: str | None = None
     anchor_day: date | None = None
     anchor_sentence: int = -1
@@ -55,6 +57,7 @@ class Context:
         if self._markers is None:
             self._markers = [(m.start(), m.end(), "future" if m.group("future") else "past")
                              for m in TENSE_MARKERS.finditer(self.text)]
+            self._marker_starts = [m[0] for m in self._markers]
         return self._markers
 
     def sentence_index(self, pos: int) -> int:
@@ -77,8 +80,12 @@ class Context:
         """'past' or 'future' from the marker nearest to the mention in its sentence, else None."""
         s0, s1 = self.sentence_bounds(start)
         best, best_distance = None, None
-        for m_start, m_end, kind in self.markers:
-            if m_end <= s0 or m_start >= s1 or (start <= m_start < end):
+        markers = self.markers
+        first = bisect.bisect_left(self._marker_starts, s0 - 20)
+        for m_start, m_end, kind in markers[first:]:
+            if m_start >= s1:
+                break
+            if m_end <= s0 or (start <= m_start < end):
                 continue
             distance = start - m_end if m_end <= start else m_start - end
             if best_distance is None or distance < best_distance:
