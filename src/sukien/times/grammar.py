@@ -185,7 +185,7 @@ def read_datetime(m, text: str) -> Spec | None:
     elif g.get("yqual"):
         _year_qualifier(spec, None, g["yqual"])
     _suffix(spec, g.get("suf"))
-    if g.get("pod") and not any(k in spec for k in ("day", "relday", "weekday")):
+    if g.get("pod") and not any(k in spec for k in ("day", "relday", "weekday", "hour")):
         return None  # a part of day alone ("sáng", "đêm nhạc") is not tagged
     if len(spec) == 1:
         return None
