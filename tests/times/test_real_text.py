@@ -41,3 +41,26 @@ def tagged(text: str) -> list[tuple[str, str]]:
 ])
 def test_real_text(text, expected):
     assert tagged(text) == expected
+
+
+REF_2016 = datetime.fromisoformat("2016-06-15T09:00:00+07:00")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ngày 3/6, cháy lớn. Đến 16 giờ 30 phút cùng ngày, thi thể vẫn chưa được tìm thấy.",
+     [("Ngày 3/6", "2016-06-03"), ("16 giờ 30 phút cùng ngày", "2016-06-03T16:30")]),
+    ("Chiều 2/6, hai bên gặp nhau. Sáng hôm sau, đoàn lên đường.",
+     [("Chiều 2/6", "2016-06-02TAF"), ("Sáng hôm sau", "2016-06-03TMO")]),
+    ("Tháng 4/2013, anh hiến xác và tháng 8 cùng năm, đăng ký hiến tạng.",
+     [("Tháng 4/2013", "2013-04"), ("tháng 8 cùng năm", "2013-08")]),
+    ("Công suất quý 1.2016 chỉ đạt 53%.", [("quý 1.2016", "2016-Q1")]),
+    ("Từ giữa tháng 2-2016, báo mở chuyên mục mới.", [("giữa tháng 2-2016", "2016-02")]),
+    ("Nadal tuyên bố một ngày trước khi bước vào trận đấu.", [("một ngày", "P1D")]),
+    ("Các tháng sau, chị nhận được hóa đơn cao bất thường.", []),
+    ("Tính từ đầu năm tới giờ, bộ phim dẫn đầu doanh thu.", []),
+    ("Xe tăng tốc từ 0-100 km/h chỉ trong 2,8 giây.", []),
+    ("Dự án mất 1,5 năm để hoàn thành.", [("1,5 năm", "P18M")]),
+    ("Gia đình đang cúng xe đầu tháng 7 âm lịch theo phong tục.", [("đầu tháng 7 âm lịch", "2016-08-03/2016-08-31")]),
+])
+def test_vims_text(text, expected):
+    assert [(m.text, m.value) for m in find(text, REF_2016)] == expected

@@ -33,7 +33,7 @@ POD = r"(?:rạng\s+sáng|sáng\s+sớm|sáng|trưa|xế\s+chiều|chiều\s+t�
 NUMWORD = r"(?:một|hai|ba|bốn|sáu|bảy|tám|chín|mười|mười\s+hai|hai\s+mươi|nửa|vài|mấy)"
 NUM = rf"(?:\d{{1,3}}(?:\.\d{{3}})*(?:,\d+)?|{NUMWORD})"
 APPROX = r"(?:khoảng|hơn|gần|trên|dưới|chừng|ngót|ít\s+nhất|tối\s+đa)"
-YQUAL = r"(?:năm\s+nay|năm\s+ngoái|năm\s+tới|năm\s+sau|năm\s+trước|năm\s+kia|năm\s+ấy|năm\s+đó|năm\s+qua)"
+YQUAL = r"(?:cùng\s+năm|năm\s+nay|năm\s+ngoái|năm\s+tới|năm\s+sau|năm\s+trước|năm\s+kia|năm\s+ấy|năm\s+đó|năm\s+qua)"
 ROMAN = r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XVI{0,3}|XIX|XXI{0,3}|X)"
 WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|CN)\b"
 SUFFIX = r"(?:vừa\s+qua|tới\s+đây|sắp\s+tới|tới|qua|này)"
@@ -105,8 +105,8 @@ def _year_qualifier(spec: Spec, year: str | None, yqual: str | None) -> None:
     if year:
         spec["year"] = int(year)
     elif yqual:
-        word = squash(yqual).split()[-1]
-        spec["year_rel"] = word
+        word = squash(yqual)
+        spec["year_rel"] = "cùng" if word == "cùng năm" else word.split()[-1]
 
 
 def _suffix(spec: Spec, suf: str | None) -> None:
@@ -138,7 +138,7 @@ def read_datetime(m, text: str) -> Spec | None:
         # "2 giờ" alone is a duration; a clock time needs minutes, a part of day, a date or a
         # preposition that introduces a point in time
         bare = not g.get("minute") and not (g.get("pod") or g.get("d") or g.get("relday") or g.get("podrel")
-                                             or g.get("wd"))
+                                             or g.get("wd") or g.get("sameday"))
         if bare and (unit == "giờ" or spec["hour"] == 24 or m.group("clock_sp")):
             # "2 giờ", "24h", "24 h" alone are durations or names unless a preposition makes them a time
             before = text[max(0, m.start() - 12):m.start()].lower()
@@ -149,6 +149,8 @@ def read_datetime(m, text: str) -> Spec | None:
         spec["pod"] = POD_CODES[squash(g["pod"])]
     if g.get("relday"):
         spec["relday"] = squash(g["relday"])
+    if g.get("sameday"):
+        spec["sameday"] = True
     if g.get("podrel"):
         spec["relday"] = {"nay": "hôm nay", "qua": "hôm qua", "mai": "ngày mai"}.get(squash(g["podrel"]), squash(g["podrel"]))
     if g.get("wd"):
@@ -185,7 +187,7 @@ def read_datetime(m, text: str) -> Spec | None:
     elif g.get("yqual"):
         _year_qualifier(spec, None, g["yqual"])
     _suffix(spec, g.get("suf"))
-    if g.get("pod") and not any(k in spec for k in ("day", "relday", "weekday", "hour")):
+    if g.get("pod") and not any(k in spec for k in ("day", "relday", "weekday", "hour", "sameday")):
         return None  # a part of day alone ("sáng", "đêm nhạc") is not tagged
     if len(spec) == 1:
         return None
@@ -252,6 +254,8 @@ def read_month(m, text: str) -> Spec | None:
     word = squash(g.get("mo"))
     if g.get("mrel") or not word:
         spec["month_rel"] = squash(g.get("mrel")) or "này"
+        if _VAGUE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            return None  # "các tháng sau", "những tháng tới": vague
     elif word in ("giêng", "chạp"):
         month = 1 if word == "giêng" else 12
         sentence = _sentence_around(text, m.start(), m.end())
@@ -261,6 +265,8 @@ def read_month(m, text: str) -> Spec | None:
             spec["month"] = month
     else:
         spec["month"] = int(word) if word.isdigit() else MONTH_WORDS[word]
+        if g.get("lunar"):
+            spec["lunar"] = True
     if g.get("y"):
         spec["year"] = int(g["y"])
     elif g.get("yqual"):
@@ -589,7 +595,8 @@ DMTEXT = rf"(?:(?P<dhead>ngày|mùng|mồng)\s+)?{NB}(?P<d>{DAY})\s+tháng\s+(?P
 YEAR_AFTER = rf"(?:\s+năm\s+(?P<y>{YEAR})(?!\s*[/\-]\s*\d)|\s+(?P<yqual>{YQUAL}))?"
 LUNAR_MARK = r"(?P<lunar>\s*\(?\s*(?:âm\s+lịch|AL)\b\)?)?"
 RELDAY = r"(?P<relday>ngày\s+hôm\s+qua|ngày\s+hôm\s+nay|ngày\s+hôm\s+kia|hôm\s+nay|hôm\s+qua|hôm\s+kia|ngày\s+mai|ngày\s+kia)"
-PODREL = r"(?P<podrel>hôm\s+nay|hôm\s+qua|hôm\s+kia|ngày\s+mai|ngày\s+kia|nay|qua|mai)"
+PODREL = r"(?P<podrel>hôm\s+nay|hôm\s+qua|hôm\s+kia|ngày\s+mai|ngày\s+kia|ngày\s+hôm\s+sau|hôm\s+sau|nay|qua|mai)"
+SAMEDAY = r"(?P<sameday>cùng\s+ngày|ngày\s+hôm\s+đó|hôm\s+đó)"
 WD = rf"(?P<wd>{WEEKDAY})(?:\s+(?P<wq>tuần\s+(?:trước|này|sau|tới|qua|vừa\s+qua)|tới|vừa\s+qua|này))?"
 DATEPART = rf"(?:{DM}|{DMTEXT}|{WD}(?:\s+(?:ngày\s+)?{DM})?)"
 CLOCK = (rf"{NB}(?P<hour>[01]?\d|2[0-4])(?P<clock_sp>\s?)(?P<hunit>h|giờ|g(?=\d)|:(?=[0-5]\d))"
@@ -598,9 +605,9 @@ CLOCK = (rf"{NB}(?P<hour>[01]?\d|2[0-4])(?P<clock_sp>\s?)(?P<hunit>h|giờ|g(?=\
 RULES: list[tuple[str, str, object, int]] = [
     # name, pattern, reader, priority (higher wins among equal lengths)
     ("clock_date", rf"{B}(?:(?P<approx>khoảng|gần|hơn|chừng)\s+)?{CLOCK}(?:\s+(?P<pod>{POD})(?:\s+{PODREL}{E})?)?"
-                   rf"(?:\s*,?\s*(?:{DATEPART}|{RELDAY}))?{LUNAR_MARK}{YEAR_AFTER}"
+                   rf"(?:\s*,?\s*(?:{DATEPART}|{RELDAY}|{SAMEDAY}))?{LUNAR_MARK}{YEAR_AFTER}"
                    rf"(?:\s+(?P<suf>vừa\s+qua|tới\s+đây|sắp\s+tới))?", read_datetime, 5),
-    ("pod_date", rf"{B}(?P<pod>{POD})\s+(?:(?:ngày|hôm)\s+)?(?:{DATEPART}|{RELDAY}|{PODREL}){E}{LUNAR_MARK}{YEAR_AFTER}"
+    ("pod_date", rf"{B}(?P<pod>{POD})\s+(?:(?:ngày|hôm)\s+)?(?:{DATEPART}|{RELDAY}|{PODREL}|{SAMEDAY}){E}{LUNAR_MARK}{YEAR_AFTER}"
                  rf"(?:\s+(?P<suf>vừa\s+qua|tới\s+đây|sắp\s+tới|(?:tới|qua){SUFFIX_END}))?", read_datetime, 5),
     ("date", rf"{B}{DATEPART}{LUNAR_MARK}{YEAR_AFTER}(?:\s+(?P<suf>vừa\s+qua|tới\s+đây|sắp\s+tới|(?:tới|qua){SUFFIX_END}))?",
      read_datetime, 4),
@@ -610,7 +617,7 @@ RULES: list[tuple[str, str, object, int]] = [
                  rf"(?:\s+(?:năm\s+)?(?P<canchi>{CAN_CHI}))?{LUNAR_MARK}"
                  rf"(?:\s+năm\s+(?P<y>{YEAR})|\s+(?P<yqual>{YQUAL}))?{LUNAR_MARK}", read_lunar_daymonth, 6),
     ("month", rf"{B}(?:(?P<pos>đầu|giữa|cuối)\s+)?tháng\s+(?:(?P<mo>{MON}(?![\d]|\s*tuổi)|giêng|chạp|{MONTH_WORD}){E}{LUNAR_MARK}"
-              rf"(?:\s*/\s*(?P<y>{YEAR}){NE}|\s+năm\s+(?P<y>{YEAR})|\s+(?P<yqual>{YQUAL}))?"
+              rf"(?:\s*[/.\-]\s*(?P<y>{YEAR}){NE}|\s+năm\s+(?P<y>{YEAR})|\s+(?P<yqual>{YQUAL}))?"
               rf"(?:\s+(?P<suf>vừa\s+qua|tới\s+đây|sắp\s+tới|(?:tới|qua|này){SUFFIX_END}))?"
               rf"|(?P<mrel>trước|này|tới|sau|qua|vừa\s+qua){E})", read_month, 3),
     ("month_pos", rf"{B}(?P<pos>đầu|giữa|cuối)\s+tháng{E}(?!\s*\d)(?!\s+(?:giêng|chạp|trước|này|tới|sau|qua|vừa)\b)",
@@ -618,7 +625,7 @@ RULES: list[tuple[str, str, object, int]] = [
     ("year", rf"{B}(?:(?P<pos>đầu|giữa|cuối)\s+)?năm\s+(?:(?P<y>{YEAR}){NE}|(?P<yrel>nay|ngoái|tới|sau|kia|trước|qua|rồi){E})"
              rf"|{B}(?P<pos>đầu|giữa|cuối)\s+năm{E}(?!\s+(?:học|tài\s+chính))", read_year, 3),
     ("birth_year", rf"{B}(?:SN|sinh)\s+(?P<span>(?:năm\s+)?(?P<y>{YEAR})){NE}", read_birth_year, 6),
-    ("quarter", rf"{B}quý\s+(?:(?P<q>IV|I{{1,3}}|[1-4]){E}(?:\s*/\s*(?P<y>{YEAR}){NE}|\s+năm\s+(?P<y>{YEAR})|\s+(?P<yqual>{YQUAL}))?"
+    ("quarter", rf"{B}quý\s+(?:(?P<q>IV|I{{1,3}}|[1-4])(?:\s*[/.\-]\s*(?P<y>{YEAR}){NE}|{E})(?:\s+năm\s+(?P<y>{YEAR})|\s+(?P<yqual>{YQUAL}))?"
                 rf"|(?P<qrel>trước|này|tới|sau|vừa\s+qua|qua){E})", read_quarter, 3),
     ("half", rf"{B}(?P<half>nửa\s+đầu|nửa\s+cuối|nửa\s+sau)\s+năm(?:\s+(?P<y>{YEAR})|\s+(?P<yqual>nay|ngoái|tới|sau))?{E}",
      read_half, 4),
@@ -629,12 +636,13 @@ RULES: list[tuple[str, str, object, int]] = [
                rf"|\s+(?P<this>này))(?![\p{{L}}\p{{N}}])", read_season, 3),
     ("decade", rf"{B}(?:thập\s+(?:niên|kỷ|kỉ)|những\s+năm)\s+(?P<dec>(?:19|20)\d0|[1-9]0){NE}(?:s)?", read_decade, 4),
     ("century", rf"{B}thế\s+kỷ\s+(?P<c>[IVXL]+|\d{{1,2}}){E}", read_century, 4),
-    ("duration", rf"{B}(?:(?P<approx>{APPROX})\s+)?(?<![\d][/\-.]|thứ\s)(?P<n>{NUM})\s*(?P<unit>thập\s+kỷ|thập\s+niên|thế\s+kỷ|năm|tháng|quý|tuần|"
+    ("duration", rf"{B}(?:(?P<approx>{APPROX})\s+)?(?<![\d][/\-.,]|thứ\s)(?P<n>{NUM})\s*(?P<unit>thập\s+kỷ|thập\s+niên|thế\s+kỷ|năm|tháng|quý|tuần|"
                  rf"ngày\s+đêm|ngày|giờ|h(?=\s+qua\b)|tiếng\s+đồng\s+hồ|tiếng(?=\s*(?:[,.;)]|sau|qua|trước|liền|liên\s+tục|để|thì|mới))|phút|giây){E}"
-                 rf"(?!\s+(?:tuổi|một\s+lần|trước|sau\s+đó|đầu|cuối|qua\s+đời|sinh|hội|lễ|giỗ|thành\s+lập|kỷ\s+niệm)\b)"
+                 rf"(?!\s+(?:tuổi|một\s+lần|trước(?!\s+khi)|sau\s+đó|đầu|cuối|qua\s+đời|sinh|hội|lễ|giỗ|thành\s+lập|kỷ\s+niệm)\b)"
                  rf"(?:\s+(?P<rel>qua|vừa\s+qua|tới|sắp\s+tới|gần\s+đây|trở\s+lại\s+đây|liên\s+tiếp|liền){E})?", read_duration, 2),
     ("ago", rf"{B}(?:cách\s+đây\s+(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s+(?P<unit>năm|tháng|tuần|ngày|thập\s+kỷ){E}"
-            rf"|(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s+(?P<unit>năm|tháng|tuần|ngày|thập\s+kỷ)\s+trước(?P<thereafter>\s+đó)?{E})",
+            rf"|(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s+(?P<unit>năm|tháng|tuần|ngày|thập\s+kỷ)\s+trước(?P<thereafter>\s+đó)?{E}"
+            rf"(?!\s+khi))",
      read_ago, 4),
     ("after", rf"{B}(?P<n>{NUM})\s+(?P<unit>năm|tháng|tuần|ngày)\s+sau(?:\s+đó)?{E}(?!\s+khi)", read_after, 4),
     ("anaphor", rf"{B}(?:cùng\s+ngày|ngày\s+hôm\s+sau|hôm\s+sau(?:\s+đó)?|ngày\s+sau\s+đó|ngày\s+hôm\s+trước|hôm\s+trước(?:\s+đó)?){E}",
@@ -703,6 +711,7 @@ RANGE_JOINER = regex.compile(r"\s*(?:-|–|—|đến\s+hết|đến|tới|cho\s
 
 
 _AFTER_CLAUSE = re.compile(r"\s+(?:khi|đó|này)\b")
+_UNTIL_NOW = re.compile(r"\s+(?:giờ|nay|đây)\b")
 _POD_BEFORE = regex.compile(rf"\b(?P<pod>{POD})\s+(?:(?:ngày|hôm)\s+)?$", FLAGS)
 
 
@@ -778,8 +787,9 @@ def _chunk_candidates(text: str) -> list[Candidate]:
             start, end = m.span()
             if name == "birth_year":
                 start, end = m.span("span")
-            if _AFTER_CLAUSE.match(text, end) and text[start:end].lower().endswith("sau"):
-                continue  # "hai tuần sau khi ...": "sau" opens a clause, it is not "next week"
+            tail = text[max(start, end - 3):end].lower()
+            if tail == "sau" and _AFTER_CLAUSE.match(text, end) or tail == "tới" and _UNTIL_NOW.match(text, end):
+                continue  # "hai tuần sau khi ...", "từ đầu năm tới giờ": a clause, not "next ..."
             spec = reader(m, text)
             if spec is None:
                 continue

@@ -220,6 +220,10 @@ def _year(spec: dict, ctx: Context, start: int) -> tuple[bool, int | None]:
         return False, None
     if rel in ("ấy", "đó"):
         return True, None
+    if rel == "cùng":  # "tháng 8 cùng năm": the year of the narrative anchor
+        if ctx.anchor_value and ctx.anchor_value[:4].isdigit():
+            return True, int(ctx.anchor_value[:4])
+        return True, ctx.ref.year if ctx.ref else None
     if rel == "trước" and ctx.comparative(start) and ctx.anchor_value and ctx.anchor_value[:4].isdigit():
         return True, int(ctx.anchor_value[:4]) - 1
     if ctx.ref is None:
@@ -255,6 +259,8 @@ def resolve_solar(spec: dict, ctx: Context, start: int, tense: str | None, force
             base = ctx.anchor_day or ref
             return fmt_day(base + timedelta(days=1) if base else None)
         return fmt_day(ref + timedelta(days=offset) if ref else None)
+    if spec.get("sameday"):  # "15h cùng ngày": the narrative date
+        return fmt_day(ctx.anchor_day or ref)
     written, year = _year(spec, ctx, start)
     if forced_year is not None and not written:
         written, year = True, forced_year
