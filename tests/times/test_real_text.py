@@ -64,3 +64,14 @@ REF_2016 = datetime.fromisoformat("2016-06-15T09:00:00+07:00")
 ])
 def test_vims_text(text, expected):
     assert [(m.text, m.value) for m in find(text, REF_2016)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Các trường hợp vi phạm đều được sở KH & CN tỉnh Sóc Trăng xử lý.", []),
+    ("Quay trở lại việc 3/6 phiếu không tán thành chủ trương.", []),
+    ("Chúc tất cả chúng ta có một năm mới tốt đẹp.", []),
+    ("Năm 1857, con tàu chìm. 130 năm sau, Tommy tìm thấy nó.", [("Năm 1857", "1857"), ("130 năm sau", "1987")]),
+    ("130 năm sau, Tommy tìm thấy con tàu.", [("130 năm sau", "XXXX")]),
+])
+def test_more_real_text(text, expected):
+    assert tagged(text) == expected

@@ -35,7 +35,7 @@ NUM = rf"(?:\d{{1,3}}(?:\.\d{{3}})*(?:,\d+)?|{NUMWORD})"
 APPROX = r"(?:khoảng|hơn|gần|trên|dưới|chừng|ngót|ít\s+nhất|tối\s+đa)"
 YQUAL = r"(?:cùng\s+năm|năm\s+nay|năm\s+ngoái|năm\s+tới|năm\s+sau|năm\s+trước|năm\s+kia|năm\s+ấy|năm\s+đó|năm\s+qua)"
 ROMAN = r"(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XVI{0,3}|XIX|XXI{0,3}|X)"
-WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|CN)\b"
+WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\b"
 SUFFIX = r"(?:vừa\s+qua|tới\s+đây|sắp\s+tới|tới|qua|này)"
 # a bare suffix word "tới"/"qua" is only a time word when the clause goes on or ends after it
 SUFFIX_END = r"(?=\s*[,.;:)!?\"”]|\s*$|\s+(?:\p{Lu}|tại|ở|đã|sẽ|vừa|là|và|thì|nhiều|các|hàng|người|trên|cho)\b)"
@@ -45,7 +45,7 @@ NUMBERS = {
     "mười": 10, "mười hai": 12, "hai mươi": 20, "nửa": 0.5, "vài": None, "mấy": None,
 }
 WEEKDAYS = {"hai": 1, "ba": 2, "tư": 3, "năm": 4, "sáu": 5, "bảy": 6, "2": 1, "3": 2, "4": 3, "5": 4,
-            "6": 5, "7": 6, "chủ nhật": 7, "cn": 7}
+            "6": 5, "7": 6, "chủ nhật": 7}
 POD_CODES = {"rạng sáng": "MO", "sáng sớm": "MO", "sáng": "MO", "trưa": "MI", "xế chiều": "AF",
              "chiều tối": "EV", "chiều": "AF", "tối": "EV", "nửa đêm": "NI", "đêm": "NI", "khuya": "NI"}
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -203,7 +203,9 @@ _QUANTITY_AFTER = regex.compile(r"\s*(?:%|(?:ngày|tuần|tháng|năm|giờ|ti�
                                 r"triệu|nghìn|ngàn|trăm|độ|tuổi|điểm|bàn|chiếc|con|căn|xe|lít|đồng|usd|mm|ha|cây|bệnh|"
                                 r"hộ|trường|em|học|vị|loại|bước|tầng|phòng|giường|suất|lượt|mét|inch)\b)", FLAGS)
 _FRACTION_AFTER = regex.compile(
-    r"\s+(?:số|dân\s+số|diện\s+tích|tổng|lượng|trong\s+số|các|những|thời\s+gian|khối\s+lượng|lãnh\s+thổ|giá\s+trị)\b", FLAGS)
+    r"\s+(?:số|dân\s+số|diện\s+tích|tổng|lượng|trong\s+số|các|những|thời\s+gian|khối\s+lượng|lãnh\s+thổ|giá\s+trị|"
+    r"phiếu|thành\s+viên|ý\s+kiến|đại\s+biểu|trường\s+hợp|quốc\s+gia|nước|tỉnh|huyện|xã|bang|đội|câu|môn|lần|trận|"
+    r"ván|set|hiệp|bàn|điểm)\b", FLAGS)
 _FRACTION_BEFORE = regex.compile(r"(?:khoảng|gần|hơn|chiếm|tới|trên|dưới|còn|được|số|đường|phố|ngõ|ngách|hẻm|kiệt|"
                                  r"nhà|phòng|lô|tổ|khu|xóm|ấp|km|quốc\s+lộ|tỉnh\s+lộ|tỷ\s+số|thắng|thua|hòa)\s*$", FLAGS)
 
@@ -638,7 +640,7 @@ RULES: list[tuple[str, str, object, int]] = [
     ("century", rf"{B}thế\s+kỷ\s+(?P<c>[IVXL]+|\d{{1,2}}){E}", read_century, 4),
     ("duration", rf"{B}(?:(?P<approx>{APPROX})\s+)?(?<![\d][/\-.,]|thứ\s)(?P<n>{NUM})\s*(?P<unit>thập\s+kỷ|thập\s+niên|thế\s+kỷ|năm|tháng|quý|tuần|"
                  rf"ngày\s+đêm|ngày|giờ|h(?=\s+qua\b)|tiếng\s+đồng\s+hồ|tiếng(?=\s*(?:[,.;)]|sau|qua|trước|liền|liên\s+tục|để|thì|mới))|phút|giây){E}"
-                 rf"(?!\s+(?:tuổi|một\s+lần|trước(?!\s+khi)|sau\s+đó|đầu|cuối|qua\s+đời|sinh|hội|lễ|giỗ|thành\s+lập|kỷ\s+niệm)\b)"
+                 rf"(?!\s+(?:tuổi|mới|một\s+lần|trước(?!\s+khi)|sau\s+đó|đầu|cuối|qua\s+đời|sinh|hội|lễ|giỗ|thành\s+lập|kỷ\s+niệm)\b)"
                  rf"(?:\s+(?P<rel>qua|vừa\s+qua|tới|sắp\s+tới|gần\s+đây|trở\s+lại\s+đây|liên\s+tiếp|liền){E})?", read_duration, 2),
     ("ago", rf"{B}(?:cách\s+đây\s+(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s+(?P<unit>năm|tháng|tuần|ngày|thập\s+kỷ){E}"
             rf"|(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s+(?P<unit>năm|tháng|tuần|ngày|thập\s+kỷ)\s+trước(?P<thereafter>\s+đó)?{E}"
@@ -675,14 +677,14 @@ _APPROX_WORDS = {"khoảng", "hơn", "gần", "trên", "dưới", "chừng", "ng
 _POD_WORDS = {"rạng", "sáng", "trưa", "xế", "chiều", "tối", "nửa", "đêm", "khuya"}
 FIRST_WORDS = {
     "clock_date": {"0", "khoảng", "gần", "hơn", "chừng"}, "pod_date": _POD_WORDS,
-    "date": {"0", "ngày", "hôm", "mùng", "mồng", "thứ", "chủ", "cn"}, "relday": {"ngày", "hôm"},
+    "date": {"0", "ngày", "hôm", "mùng", "mồng", "thứ", "chủ"}, "relday": {"ngày", "hôm"},
     "lunar_dm": {"0", "ngày", "mùng", "mồng", "rằm"}, "month": {"đầu", "giữa", "cuối", "tháng"},
     "month_pos": {"đầu", "giữa", "cuối"}, "year": {"đầu", "giữa", "cuối", "năm"}, "birth_year": {"sn", "sinh"},
     "quarter": {"quý"}, "half": {"nửa"}, "week": {"cuối", "tuần"}, "season": {"mùa"}, "decade": {"thập", "những"},
     "century": {"thế"}, "duration": {"0"} | _APPROX_WORDS | _NUMBER_WORDS,
     "ago": {"0", "cách"} | _APPROX_WORDS | _NUMBER_WORDS, "after": {"0"} | _NUMBER_WORDS,
     "anaphor": {"cùng", "ngày", "hôm"}, "same_period": {"cùng"}, "period": {"0", "tháng"} | _NUMBER_WORDS,
-    "set": _POD_WORDS | _NUMBER_WORDS | {"0", "thứ", "chủ", "cn", "ngày", "hằng", "hàng", "mỗi"},
+    "set": _POD_WORDS | _NUMBER_WORDS | {"0", "thứ", "chủ", "ngày", "hằng", "hàng", "mỗi"},
     "solar_holiday": {"đêm", "quốc", "tết", "lễ", "giáng", "noel", "ngày", "valentine"},
     "lunar_holiday": {"tết", "rằm", "giỗ", "lễ"}, "tet_day": {"0", "mùng", "mồng"}, "eve": {"đêm", "giao"},
     "year_range": {"0", "năm"}, "bare_day": {"ngày", "mùng", "mồng"},

@@ -451,11 +451,20 @@ def resolve_lunar(spec: dict, ctx: Context, forced: int | None) -> str | None:
 def resolve_shift(spec: dict, ctx: Context) -> str:
     unit, amount = spec["unit"], spec["amount"]
     if spec.get("anchored"):
-        base = ctx.anchor_day or ctx.ref
-        if base is None:
-            return "XXXX-XX-XX"
         if unit in ("D", "W"):
+            base = ctx.anchor_day or ctx.ref
+            if base is None:
+                return "XXXX-XX-XX"
             return (base + timedelta(days=amount * (7 if unit == "W" else 1))).isoformat()
+        anchor = ctx.anchor_value or ""
+        if unit == "Y" and anchor[:4].isdigit():  # "Năm 1857 ... 130 năm sau" -> 1987
+            return fmt_year(int(anchor[:4]) + amount)
+        month = _anchor_month(ctx)
+        if unit == "M" and month:
+            y, m = add_months(month[0], month[1], amount)
+            return f"{y}-{m:02d}"
+        # "130 năm sau" with nothing dated before it: the year is unknown
+        return {"Y": "XXXX", "M": "XXXX-XX"}.get(unit, "XXXX-XX-XX")
     else:
         base = ctx.ref
         if base is None:
