@@ -105,3 +105,12 @@ def test_storyline_orders_events_by_date():
 def test_event_without_dates():
     article = Article(id="x", lead="Không có mốc thời gian nào ở đây.")
     assert event_timeline(Event(id="e"), [article]) == (None, [])
+
+
+def test_birth_years_are_not_timeline_entries():
+    article = Article(id="b", lead="Chiều 23/5, anh Nguyễn Văn H. (SN 1987) đã nhảy cầu. Anh sinh năm 1995.",
+                      published=datetime(2016, 5, 24, 8, tzinfo=VN))
+    tagged(article)
+    date, entries = event_timeline(Event(id="e"), [article])
+    assert date == "2016-05-23"
+    assert [e.value for e in entries] == ["2016-05-23TAF"]

@@ -21,6 +21,7 @@ from sukien.times.resolve import Context
 
 DAY = regex.compile(r"^(?:\d{4}|XXXX)-\d\d-\d\d")
 DATED = regex.compile(r"^(?:\d{4}|XXXX)(?:-|$)")
+BIRTH = regex.compile(r"\b(?:SN|sinh)\s*$", regex.IGNORECASE)
 LEAD_SENTENCES = 3  # mentions after the first few sentences say little about when the event happened
 
 
@@ -69,6 +70,8 @@ def event_timeline(event: Event, articles: list[Article]) -> tuple[str | None, l
         for mention in _mentions(article, text, members):
             if mention.type not in ("DATE", "TIME") or not DATED.match(mention.value):
                 continue
+            if BIRTH.search(text, max(0, mention.start - 12), mention.start):
+                continue  # "(SN 1982, ...)": a birth year says nothing about the event
             index, s_start, s_end = _sentence_of(spans, mention)
             key = (article.id, mention.value, s_start)
             if key not in seen:
