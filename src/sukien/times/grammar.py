@@ -11,9 +11,8 @@ All patterns are compiled once, at import.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import re
+from dataclasses import dataclass
 
 import regex
 
