@@ -178,6 +178,7 @@ def read_datetime(m, text: str) -> Spec | None:
             spec["lunar"] = True
         if squash(head) == "hôm":  # "hôm 10/7" reports a day that has passed
             spec["tense"] = "past"
+        _occasion(spec, text, m.start())
     if g.get("y"):
         spec["year"] = int(g["y"])
     elif g.get("yqual"):
@@ -475,6 +476,12 @@ def read_period(m, text: str) -> Spec | None:
 
 def read_set(m, text: str) -> Spec | None:
     g = m.groupdict()
+    if g.get("hour") is not None:  # "20h hằng ngày"
+        hour, minute = int(g["hour"]), int(g["minute"] or 0)
+        pod = POD_CODES.get(squash(g.get("pod")))
+        if pod in ("AF", "EV") and hour < 12 or pod == "NI" and 6 <= hour < 12:
+            hour += 12
+        return {"kind": "literal", "type": "SET", "value": f"XXXX-XX-XXT{hour:02d}:{minute:02d}"}
     if g.get("wd"):
         weekday = WEEKDAYS[squash(g["wd"]).replace("thứ ", "")]
         value = f"XXXX-WXX-{weekday}"
@@ -498,8 +505,8 @@ def read_set(m, text: str) -> Spec | None:
 SOLAR_HOLIDAYS = [
     (r"quốc\s+khánh", 9, 2), (r"tết\s+dương\s+lịch", 1, 1), (r"(?:lễ\s+)?giáng\s+sinh|(?:lễ\s+)?noel", 12, 25),
     (r"ngày\s+nhà\s+giáo\s+việt\s+nam", 11, 20), (r"ngày\s+(?:lễ\s+)?tình\s+nhân|(?:ngày\s+)?valentine", 2, 14),
-    (r"ngày\s+quốc\s+tế\s+lao\s+động", 5, 1), (r"ngày\s+quốc\s+tế\s+phụ\s+nữ", 3, 8),
-    (r"ngày\s+phụ\s+nữ\s+việt\s+nam", 10, 20), (r"ngày\s+quốc\s+tế\s+thiếu\s+nhi", 6, 1),
+    (r"(?:ngày\s+)?quốc\s+tế\s+lao\s+động", 5, 1), (r"(?:ngày\s+)?quốc\s+tế\s+phụ\s+nữ", 3, 8),
+    (r"ngày\s+phụ\s+nữ\s+việt\s+nam", 10, 20), (r"(?:ngày\s+)?quốc\s+tế\s+thiếu\s+nhi", 6, 1),
     (r"ngày\s+thương\s+binh\s*(?:-|,)?\s*liệt\s+sĩ", 7, 27), (r"ngày\s+giải\s+phóng\s+miền\s+nam", 4, 30),
     (r"ngày\s+báo\s+chí\s+cách\s+mạng\s+việt\s+nam", 6, 21), (r"ngày\s+thầy\s+thuốc\s+việt\s+nam", 2, 27),
     (r"ngày\s+doanh\s+nhân\s+việt\s+nam", 10, 13), (r"ngày\s+quốc\s+phòng\s+toàn\s+dân", 12, 22),
@@ -511,6 +518,15 @@ LUNAR_HOLIDAYS = [
 ]
 CAN_CHI = (r"(?:giáp|ất|bính|đinh|mậu|kỷ|kỉ|canh|tân|nhâm|quý)\s+"
            r"(?:tý|tí|sửu|dần|mão|mẹo|thìn|tỵ|tị|ngọ|mùi|thân|dậu|tuất|hợi)")
+
+
+# "nhân dịp Quốc khánh": the occasion meant is the nearest one, whatever the verb's tense
+_OCCASION_BEFORE = regex.compile(r"\b(?:nhân|dịp|chào\s+mừng|mừng|hướng\s+tới|kỷ\s+niệm)\s*$", FLAGS)
+
+
+def _occasion(spec: Spec, text: str, start: int) -> None:
+    if "tense" not in spec and _OCCASION_BEFORE.search(text, max(0, start - 14), start):
+        spec["tense"] = "nearest"
 
 
 def read_solar_holiday(m, text: str) -> Spec | None:
@@ -529,6 +545,7 @@ def read_solar_holiday(m, text: str) -> Spec | None:
     if g.get("night") and month == 12:
         spec.update(day=24, pod="NI")
     _year_qualifier(spec, g.get("y"), g.get("yqual"))
+    _occasion(spec, text, m.start())
     return spec
 
 
@@ -623,11 +640,11 @@ RULES: list[tuple[str, str, object, int]] = [
     ("year", rf"{B}(?:(?P<pos>đầu|giữa|cuối)\s+)?năm\s+(?:(?P<y>{YEAR}){NE}|(?P<yrel>nay|ngoái|tới|sau|kia|trước|qua|rồi){E})"
              rf"|{B}(?P<pos>đầu|giữa|cuối)\s+năm{E}(?!\s+(?:học|tài\s+chính))", read_year, 3),
     ("birth_year", rf"{B}(?:SN|sinh)\s+(?P<span>(?:năm\s+)?(?P<y>{YEAR})){NE}", read_birth_year, 6),
-    ("quarter", rf"{B}quý\s+(?:(?P<q>IV|I{{1,3}}|[1-4])(?:\s*[/.\-]\s*(?P<y>{YEAR}){NE}|{E})(?:\s+năm\s+(?P<y>{YEAR})|\s+(?P<yqual>{YQUAL}))?"
+    ("quarter", rf"{B}(?:(?P<pos>đầu|giữa|cuối)\s+)?quý\s+(?:(?P<q>IV|I{{1,3}}|[1-4])(?:\s*[/.\-]\s*(?P<y>{YEAR}){NE}|{E})(?:\s+năm\s+(?P<y>{YEAR})|\s+(?P<yqual>{YQUAL}))?"
                 rf"|(?P<qrel>trước|này|tới|sau|vừa\s+qua|qua){E})", read_quarter, 3),
     ("half", rf"{B}(?P<half>nửa\s+đầu|nửa\s+cuối|nửa\s+sau)\s+năm(?:\s+(?P<y>{YEAR})|\s+(?P<yqual>nay|ngoái|tới|sau))?{E}",
      read_half, 4),
-    ("week", rf"{B}(?:(?P<weekend>cuối\s+tuần)(?:\s+(?P<wrel>trước|này|tới|sau|qua|vừa\s+qua))?"
+    ("week", rf"{B}(?:(?:(?P<pos>đầu|giữa)\s+)?tuần\s+(?P<wrel>trước|này|tới|sau|qua|vừa\s+qua)|(?P<weekend>cuối\s+tuần)(?:\s+(?P<wrel>trước|này|tới|sau|qua|vừa\s+qua))?"
              rf"|tuần\s+(?:(?P<wrel>trước|này|tới|sau|qua|vừa\s+qua)|(?:thứ\s+)?(?P<wn>\d{{1,2}}){NE}"
              rf"(?:\s+năm\s+(?P<y>{YEAR})|\s*/\s*(?P<y>{YEAR})|\s+(?P<yqual>{YQUAL}))?)){E}", read_week, 3),
     ("season", rf"{B}mùa\s+(?P<season>xuân|hè|hạ|thu|đông)(?:\s+năm\s+(?P<y>{YEAR})|\s+(?P<y>{YEAR})|\s+(?P<yqual>{YQUAL})"
@@ -637,7 +654,7 @@ RULES: list[tuple[str, str, object, int]] = [
     ("duration", rf"{B}(?:(?P<approx>{APPROX})\s+)?(?<![\d][/\-.,]|thứ\s)(?P<n>{NUM})\s*(?P<unit>thập\s+kỷ|thập\s+niên|thế\s+kỷ|năm|tháng|quý|tuần|"
                  rf"ngày\s+đêm|ngày|giờ|h(?=\s+qua\b)|tiếng\s+đồng\s+hồ|tiếng(?=\s*(?:[,.;)]|sau|qua|trước|liền|liên\s+tục|để|thì|mới))|phút|giây){E}"
                  rf"(?!\s+(?:tuổi|mới|một\s+lần|trước(?!\s+khi)|sau\s+đó|đầu|cuối|qua\s+đời|sinh|hội|lễ|giỗ|thành\s+lập|kỷ\s+niệm)\b)"
-                 rf"(?:\s+(?P<rel>qua|vừa\s+qua|tới|sắp\s+tới|gần\s+đây|trở\s+lại\s+đây|liên\s+tiếp|liền){E})?", read_duration, 2),
+                 rf"(?:\s+(?P<rel>qua|vừa\s+qua|nay|tới|sắp\s+tới|gần\s+đây|trở\s+lại\s+đây|liên\s+tiếp|liền){E})?", read_duration, 2),
     ("ago", rf"{B}(?:cách\s+đây\s+(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s+(?P<unit>năm|tháng|tuần|ngày|thập\s+kỷ){E}"
             rf"|(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s+(?P<unit>năm|tháng|tuần|ngày|thập\s+kỷ)\s+trước(?P<thereafter>\s+đó)?{E}"
             rf"(?!\s+khi))",
@@ -649,6 +666,7 @@ RULES: list[tuple[str, str, object, int]] = [
     ("period", rf"{B}(?:(?P<n>\d{{1,2}}|{NUMWORD})\s+)?tháng\s+(?:(?P<pos>đầu|cuối)\s+)?năm{E}"
                rf"(?:\s+(?P<y>{YEAR}){NE}|\s*/\s*(?P<y>{YEAR}){NE}|\s+(?P<yqual>nay|ngoái|tới|sau|trước|qua){E})?", read_period, 5),
     ("set", rf"{B}(?:(?:(?P<pod>{POD})\s+)?(?P<wd>{WEEKDAY})\s+(?:hằng|hàng|mỗi)\s+tuần"
+            rf"|{CLOCK}(?:\s+(?P<pod>{POD}))?\s+(?:hằng|hàng|mỗi)\s+(?:ngày|đêm|tối|sáng)"
             rf"|ngày\s+(?P<md>{DAY})\s+(?:hằng|hàng|mỗi)\s+tháng"
             rf"|(?:ngày\s+)?(?P<yd>{DAY})\s*/\s*(?P<ym>{MON})\s+(?:hằng|hàng|mỗi)\s+năm"
             rf"|(?:(?:hằng|hàng|mỗi)\s+(?P<unit>năm|tháng|quý|tuần|ngày|đêm|giờ)(?:\s+một\s+lần)?)"
@@ -676,7 +694,7 @@ FIRST_WORDS = {
     "date": {"0", "ngày", "hôm", "mùng", "mồng", "thứ", "chủ"}, "relday": {"ngày", "hôm"},
     "lunar_dm": {"0", "ngày", "mùng", "mồng", "rằm"}, "month": {"đầu", "giữa", "cuối", "tháng"},
     "month_pos": {"đầu", "giữa", "cuối"}, "year": {"đầu", "giữa", "cuối", "năm"}, "birth_year": {"sn", "sinh"},
-    "quarter": {"quý"}, "half": {"nửa"}, "week": {"cuối", "tuần"}, "season": {"mùa"}, "decade": {"thập", "những"},
+    "quarter": {"quý", "đầu", "giữa", "cuối"}, "half": {"nửa"}, "week": {"cuối", "tuần", "đầu", "giữa"}, "season": {"mùa"}, "decade": {"thập", "những"},
     "century": {"thế"}, "duration": {"0"} | _APPROX_WORDS | _NUMBER_WORDS,
     "ago": {"0", "cách"} | _APPROX_WORDS | _NUMBER_WORDS, "after": {"0"} | _NUMBER_WORDS,
     "anaphor": {"cùng", "ngày", "hôm"}, "same_period": {"cùng"}, "period": {"0", "tháng"} | _NUMBER_WORDS,
@@ -831,7 +849,8 @@ def select(found: list[Candidate]) -> list[Candidate]:
     if not found:
         return chosen
     taken = bytearray(max(c.end for c in found))
-    for cand in sorted(found, key=lambda c: (-c.length, -c.priority, c.start)):
+    # bare days ("ngày 24", kept only as the start of a range) never block another candidate
+    for cand in sorted(found, key=lambda c: (bool(c.spec.get("bare_day")), -c.length, -c.priority, c.start)):
         if not any(taken[cand.start:cand.end]):
             taken[cand.start:cand.end] = b"\x01" * cand.length
             chosen.append(cand)
