@@ -64,7 +64,7 @@ def test_dev_and_heldout_sets_stay_accurate():
 
     data = Path(__file__).resolve().parents[2] / "bench" / "data" / "times"
     gold = found = 0
-    for name in ("dev.jsonl", "dev2.jsonl", "heldout.jsonl", "real.jsonl"):
+    for name in ("dev.jsonl", "dev2.jsonl", "dev3.jsonl", "heldout.jsonl", "real.jsonl"):
         for line in (data / name).read_text(encoding="utf-8").splitlines():
             item = json.loads(line)
             pred = {(m.start, m.end, m.value) for m in find(item["text"], datetime.fromisoformat(item["ref"]))}

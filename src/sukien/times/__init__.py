@@ -68,10 +68,19 @@ def find_normalized(text: str, ref: datetime | date | None = None) -> list[TimeM
             continue
         kind, value = resolved
         mentions.append(TimeMention(cand.start, cand.end, text[cand.start:cand.end], kind, value))
-        if kind in ("DATE", "TIME") and cand.spec.get("rule") not in ("decade", "century"):
+        if kind in ("DATE", "TIME") and _sets_anchor(cand.spec):
             ctx.update_anchor(value, cand.start)
     _fill_from_appositions(text, mentions)
     return mentions
+
+
+def _sets_anchor(spec: dict) -> bool:
+    """Whether a mention becomes the narrative anchor: dated by the text, not read off the anchor."""
+    if spec.get("rule") in ("decade", "century") or spec.get("kind") in ("same_period", "shift"):
+        return False
+    if "month_rel" in spec or "quarter_rel" in spec or "week_rel" in spec and "weekday" not in spec:
+        return False
+    return spec.get("year_rel") != "trước"
 
 
 def _fill_from_appositions(text: str, mentions: list[TimeMention]) -> None:

@@ -512,7 +512,7 @@ SOLAR_HOLIDAYS = [
     (r"ngày\s+doanh\s+nhân\s+việt\s+nam", 10, 13), (r"ngày\s+quốc\s+phòng\s+toàn\s+dân", 12, 22),
 ]
 LUNAR_HOLIDAYS = [
-    (r"tết\s+trung\s+thu|rằm\s+trung\s+thu", 15, 8), (r"tết\s+đoan\s+(?:ngọ|ngũ)", 5, 5),
+    (r"(?:tết|rằm|đêm|lễ\s+hội)\s+trung\s+thu", 15, 8), (r"tết\s+đoan\s+(?:ngọ|ngũ)", 5, 5),
     (r"giỗ\s+tổ\s+hùng\s+vương", 10, 3), (r"lễ\s+vu\s+lan|rằm\s+tháng\s+bảy", 15, 7),
     (r"tết\s+nguyên\s+tiêu", 15, 1), (r"tết\s+hàn\s+thực", 3, 3), (r"lễ\s+ông\s+công\s+ông\s+táo", 23, 12),
 ]
@@ -567,7 +567,10 @@ def read_lunar_holiday(m, text: str) -> Spec | None:
             return None
     if g.get("canchi"):
         spec["canchi"] = squash(g["canchi"])
+    if name.startswith("đêm "):
+        spec["pod"] = "NI"
     _year_qualifier(spec, g.get("y"), g.get("yqual"))
+    _occasion(spec, text, m.start())
     return spec
 
 
@@ -700,7 +703,7 @@ FIRST_WORDS = {
     "anaphor": {"cùng", "ngày", "hôm"}, "same_period": {"cùng"}, "period": {"0", "tháng"} | _NUMBER_WORDS,
     "set": _POD_WORDS | _NUMBER_WORDS | {"0", "thứ", "chủ", "ngày", "hằng", "hàng", "mỗi"},
     "solar_holiday": {"đêm", "quốc", "tết", "lễ", "giáng", "noel", "ngày", "valentine"},
-    "lunar_holiday": {"tết", "rằm", "giỗ", "lễ"}, "tet_day": {"0", "mùng", "mồng"}, "eve": {"đêm", "giao"},
+    "lunar_holiday": {"tết", "rằm", "giỗ", "lễ", "đêm"}, "tet_day": {"0", "mùng", "mồng"}, "eve": {"đêm", "giao"},
     "year_range": {"0", "năm"}, "bare_day": {"ngày", "mùng", "mồng"},
 }
 
@@ -714,7 +717,7 @@ _WORD = re.compile(r"\w+")  # the standard library is faster than regex for this
 # names and identifiers that contain numbers or date words but are never time expressions
 DISTRACTORS = regex.compile(
     rf"{B}(?:world\s+cup|euro|olympic(?:\s+\p{{Lu}}\p{{L}}+)*|sea\s+games|asiad|asian\s+cup|aff\s+cup|copa\s+américa|"
-    rf"paralympic|expo|apec|cop|v-league|"
+    rf"paralympic|expo|apec|cop|v-league|mùa\s+giải|mùa\s+bóng|niên\s+khóa|niên\s+học|"
     rf"(?:nghị\s+định|thông\s+tư|quyết\s+định|nghị\s+quyết|chỉ\s+thị|luật|công\s+văn|văn\s+bản|kết\s+luận|"
     rf"thông\s+báo|công\s+điện|tờ\s+trình|pháp\s+lệnh|số)(?:\s+số)?)\s+[\dA-Z][\w./\-]*"
     rf"|{B}cách\s+mạng\s+tháng\s+\p{{L}}+|{B}(?:nhiệm\s+kỳ|năm\s+học|năm\s+tài\s+chính|ngày\s+thường|ngày\s+làm\s+việc)"
@@ -819,7 +822,7 @@ def _chunk_candidates(text: str) -> list[Candidate]:
     return found
 
 
-DISTRACTOR_FIRST = {"world", "euro", "olympic", "sea", "asiad", "asian", "aff", "copa", "paralympic", "expo", "apec",
+DISTRACTOR_FIRST = {"mùa", "niên", "world", "euro", "olympic", "sea", "asiad", "asian", "aff", "copa", "paralympic", "expo", "apec",
                     "cop", "v", "nghị", "thông", "quyết", "chỉ", "luật", "công", "văn", "kết", "tờ", "pháp", "số",
                     "cách", "nhiệm", "năm", "ngày", "đường", "phố", "quốc", "tỉnh", "0"}
 

@@ -23,6 +23,9 @@ TENSE_MARKERS = regex.compile(rf"(?<![\p{{L}}])(?:(?P<future>{FUTURE_MARKERS})|(
                               regex.IGNORECASE)
 SENTENCE_END = regex.compile(r"[.!?;](?=\s|$)|\n")
 COMPARATIVE = regex.compile(r"(?:so\s+với|hơn|cùng\s+kỳ|của|với|từ)(?:\s+\S+){0,3}\s*$", regex.IGNORECASE)
+# what may come before a mention that opens its clause: prepositions and framing words
+CLAUSE_OPENING = regex.compile(r"[\s(\"“]*(?:(?:vào|lúc|từ|đến|tới|trong|sau|trước|đúng|cho|kể|tính|theo|cũng|hồi|"
+                               r"mới\s+đây|trước\s+đó|sau\s+đó|đó|và|nhưng|rồi)\s+)*", regex.IGNORECASE)
 DAY_VALUE = regex.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 YEAR_SHIFT = {"nay": 0, "này": 0, "ngoái": -1, "trước": -1, "qua": -1, "rồi": -1, "kia": -2, "tới": 1, "sau": 1}
 RELDAYS = {"hôm nay": 0, "ngày hôm nay": 0, "hôm qua": -1, "ngày hôm qua": -1, "hôm kia": -2, "ngày hôm kia": -2,
@@ -77,8 +80,25 @@ class Context:
         return start, end
 
     def tense(self, start: int, end: int) -> str | None:
-        """'past' or 'future' from the marker nearest to the mention in its sentence, else None."""
+        """'past' or 'future' from the tense markers around the mention, else None.
+
+        A marker in the mention's own clause decides. A mention that opens its clause ("Ngày
+        20/3, bộ đã ...") takes the nearest marker of the sentence; one at the end of a clause of
+        its own ("..., có hiệu lực từ ngày 1/6") does not borrow another clause's tense."""
+        c0, c1 = self.clause_bounds(start, end)
+        own = self._nearest_marker(start, end, c0, c1)
+        if own is not None or not CLAUSE_OPENING.fullmatch(self.text, c0, start):
+            return own
         s0, s1 = self.sentence_bounds(start)
+        return self._nearest_marker(start, end, s0, s1)
+
+    def clause_bounds(self, start: int, end: int) -> tuple[int, int]:
+        s0, s1 = self.sentence_bounds(start)
+        left = max(self.text.rfind(c, s0, start) for c in ",;:")
+        rights = [i for i in (self.text.find(c, end, s1) for c in ",;:") if i >= 0]
+        return (left + 1 if left >= 0 else s0), (min(rights) if rights else s1)
+
+    def _nearest_marker(self, start: int, end: int, s0: int, s1: int) -> str | None:
         best, best_distance = None, None
         markers = self.markers
         first = bisect.bisect_left(self._marker_starts, s0 - 20)
