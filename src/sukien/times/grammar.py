@@ -79,7 +79,18 @@ def quarter_number(s: str) -> int | None:
     return int(s) if s.isdigit() else (roman(s) if regex.fullmatch(r"[IVX]+", s, regex.I) else None)
 
 
-Spec = dict  # what the expression says, before resolution; see resolve.py for the keys
+# What an expression says, before resolution. "kind" is one of:
+#   literal         type and value fixed by the text (durations, sets, decades, centuries, year ranges)
+#   point           a day, month, quarter, ... with optional keys: day, month, year, year_rel (nay, ngoái,
+#                   tới, sau, kia, trước, qua, ấy, cùng), month_rel, quarter, quarter_rel, half, season,
+#                   grain, week, week_rel, weekend, weekday, relday (hôm qua ...), sameday, hour, minute,
+#                   pod (MO MI AF EV NI), lunar (+ canchi, tet_day, chap_day, eve), tense (past, future,
+#                   nearest), pos (đầu/giữa/cuối: in the span, not in the value), bare_day
+#   shift           amount and unit from the reference time, or from the narrative anchor ("anchored")
+#   same_period     "cùng kỳ năm ngoái": the anchor's period in another year
+#   months_of_year  "6 tháng đầu năm 2024": n, pos, year
+#   range           a and b, two point specs
+Spec = dict
 
 
 @dataclass
