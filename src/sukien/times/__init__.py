@@ -1,0 +1,105 @@
+"""Vietnamese temporal expressions: find them, normalise them (solar and lunar), anchor them.
+
+`find(text, ref)` returns `TimeMention`s whose offsets index the NFC-normalised text
+(`sukien.text.normalize(text)`; the pipeline passes `Article.text`, which is already normalised,
+so offsets index it directly). Values follow specs/times.md; without `ref`, what cannot be
+recovered is written with X ("XXXX-01-11").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, datetime, timedelta, timezone
+
+import regex
+
+from sukien.model import TimeMention
+from sukien.text import normalize
+from sukien.times import grammar
+from sukien.times.resolve import Context, resolve
+
+VIETNAM = timezone(timedelta(hours=7))
+# characters sukien.text.normalize rewrites (line endings, invisible, control, odd and repeated spaces)
+_MAY_CHANGE = regex.compile(r"[\r\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\u00ad"
+                            r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|  ")
+
+__all__ = ["find", "find_normalized", "mentions_to_json", "reference_date"]
+
+
+def reference_date(ref: datetime | date | None) -> date | None:
+    """The calendar date of `ref` in Vietnam (UTC+7); naive datetimes are taken as local time."""
+    if ref is None:
+        return None
+    if isinstance(ref, datetime):
+        if ref.tzinfo is not None:
+            ref = ref.astimezone(VIETNAM)
+        return ref.date()
+    if isinstance(ref, date):
+        return ref
+    return None
+
+
+def find(text: str, ref: datetime | date | None = None) -> list[TimeMention]:
+    """Temporal expressions of `text`, resolved against `ref`; offsets index normalize(text)."""
+    if not isinstance(text, str) or not text:
+        return []
+    if _MAY_CHANGE.search(text) or not unicodedata.is_normalized("NFC", text):
+        text = normalize(text)
+    return find_normalized(text, ref)
+
+
+def find_normalized(text: str, ref: datetime | date | None = None) -> list[TimeMention]:
+    """As `find`, for text that is already normalised (such as `Article.text`)."""
+    try:
+        ref_date = reference_date(ref)
+    except (TypeError, ValueError, OverflowError):
+        ref_date = None
+    chosen = grammar.merge_ranges(text, grammar.attach_parts_of_day(text, grammar.select(grammar.candidates(text))))
+    if not chosen:
+        return []
+    ctx = Context.build(text, ref_date)
+    mentions: list[TimeMention] = []
+    for cand in chosen:
+        try:
+            resolved = resolve(cand.spec, ctx, cand.start, cand.end)
+        except (ValueError, OverflowError, KeyError, TypeError):
+            resolved = None
+        if resolved is None:
+            continue
+        kind, value = resolved
+        mentions.append(TimeMention(cand.start, cand.end, text[cand.start:cand.end], kind, value))
+        if kind in ("DATE", "TIME") and _sets_anchor(cand.spec):
+            ctx.update_anchor(value, cand.start)
+    _fill_from_appositions(text, mentions)
+    return mentions
+
+
+def _sets_anchor(spec: dict) -> bool:
+    """Whether a mention becomes the narrative anchor: dated by the text, not read off the anchor."""
+    if spec.get("rule") in ("decade", "century") or spec.get("kind") in ("same_period", "shift"):
+        return False
+    if "month_rel" in spec or "quarter_rel" in spec or "week_rel" in spec and "weekday" not in spec:
+        return False
+    return spec.get("year_rel") != "trước"
+
+
+def _fill_from_appositions(text: str, mentions: list[TimeMention]) -> None:
+    """"Hôm qua (11/1)" without a reference time: the relative word takes the written date."""
+    for first, second in zip(mentions, mentions[1:]):
+        if not first.value.startswith("XXXX-XX-XX"):
+            continue
+        gap = text[first.end:second.start]
+        if gap.strip() not in ("(", ",", ", tức", "(tức") or second.type != "DATE":
+            continue
+        if len(second.value) == 10:
+            first.value = second.value + first.value[10:]
+
+
+def mentions_to_json(mentions: list[TimeMention]) -> list[dict]:
+    """Plain dicts (start, end, text, type, value) for JSON output."""
+    return [{"start": m.start, "end": m.end, "text": m.text, "type": m.type, "value": m.value} for m in mentions]
+
+
+from sukien.times.stage import TimesStage  # noqa: E402  (imports find_normalized from this module)
+
+__all__.append("TimesStage")
