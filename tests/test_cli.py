@@ -75,3 +75,16 @@ def test_summarize_filter_attributes_sentences(write_jsonl, vims_sample):
         article = by_id[s["article_id"]]
         text = "\n".join(article["body"])
         assert text[s["start"]:s["end"]] == s["text"]
+
+
+def test_times_filter_reads_stdin_and_jsonl(tmp_path):
+    result = json.loads(invoke("times", "--ref", "2023-01-12T18:00+07:00", input="Hôm qua (11/1), người phát ngôn cho biết"))
+    assert [(m["text"], m["value"]) for m in result["mentions"]] == [("Hôm qua", "2023-01-11"), ("11/1", "2023-01-11")]
+    lines = tmp_path / "sentences.jsonl"
+    lines.write_text(json.dumps({"id": "s1", "text": "Thủ tướng sẽ thăm Mỹ ngày 20/12.", "ref": "2023-11-30"}, ensure_ascii=False)
+                     + "\n", encoding="utf-8")
+    result = json.loads(invoke("times", "--input", lines))
+    assert result["id"] == "s1" and result["mentions"][0]["value"] == "2023-12-20"
+    lines.write_text("{oops\n", encoding="utf-8")
+    bad = runner.invoke(app, ["times", "--input", str(lines)])
+    assert bad.exit_code == 2 and "sentences.jsonl:1" in bad.output

@@ -265,5 +265,38 @@ def summarize(input: Annotated[Path, typer.Option("--input", help="articles as J
                                         for s in sentences]}, ensure_ascii=False), markup=False)
 
 
+def _jsonl_records(path: Path, fields: tuple[str, ...]) -> list[dict]:
+    """Records of a JSONL input file; a malformed line is a clear error naming file and line."""
+    records = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                console.print(f"[red]error:[/] {path}:{number}: malformed JSON ({err.msg})")
+                raise typer.Exit(2)
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                console.print(f"[red]error:[/] {path}:{number}: expected an object with {', '.join(fields)}")
+                raise typer.Exit(2)
+            records.append(record)
+    return records
+
+
+@app.command()
+def times(ref: Annotated[Optional[str], typer.Option(help="reference time, ISO 8601 (e.g. 2024-04-10T09:00+07:00)")] = None,
+          input: Annotated[Optional[Path], typer.Option("--input", help="JSONL with id, text, ref per line")] = None):
+    """Find Vietnamese time expressions: print JSONL with id and mentions (offsets into the NFC text)."""
+    from sukien.times import find, mentions_to_json
+
+    default_ref = _parse_ref(ref)
+    records = _jsonl_records(input, ("id", "text", "ref")) if input else [{"id": None, "text": sys.stdin.read()}]
+    for record in records:
+        record_ref = _parse_ref(record["ref"]) if record.get("ref") else default_ref
+        mentions = mentions_to_json(find(record["text"], record_ref))
+        out.print(json.dumps({"id": record.get("id"), "mentions": mentions}, ensure_ascii=False), markup=False)
+
+
 if __name__ == "__main__":
     app()

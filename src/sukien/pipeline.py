@@ -25,6 +25,10 @@ from sukien.model import Article, Event
 from sukien.read import iter_files, read_file
 from sukien.store import Store
 from sukien.summarise import summarize
+from sukien.times import find_normalized
+from sukien.times.anchor import reference_time
+from sukien.times.stage import TimesStage
+from sukien.times.timeline import event_timeline, storyline_timeline
 
 DEFAULT_SUMMARY_TOKENS = 120
 
@@ -86,7 +90,8 @@ class Pipeline:
         self.summary_tokens = summary_tokens
         self.user_ref = user_ref
         self.executor = executor or LocalExecutor()
-        self.prepare = PrepareBatch([("clean", CleanStage()), ("analyse", AnalyseStage())])
+        self.prepare = PrepareBatch([("clean", CleanStage()), ("analyse", AnalyseStage()),
+                                     ("times", TimesStage(user_ref))])
         self.seconds: Counter[str] = Counter()  # time spent per stage, for benchmarks and logs
 
     # -- the whole job ----------------------------------------------------------------------
@@ -185,19 +190,41 @@ class Pipeline:
             self.link_storylines()
 
     def summarise_event(self, event_id: str) -> Event:
+        """Summary, date, timeline and entity counts of one event, from its stored articles."""
         event = self.store.get_event(event_id)
         articles = self.store.articles_for_event(event_id)
+        reanchored = self.reanchor_times(articles)
         originals = [a for a in articles if not a.duplicate_of] or articles
         event.summary = summarize(originals, max_tokens=self.summary_tokens)
+        event.date, event.timeline = event_timeline(event, articles)
         counts = Counter(m.entity_id for a in articles for m in a.mentions if m.entity_id)
         with self.store.transaction():
+            for article in reanchored:
+                self.store.replace_time_mentions(article.id, article.times)
             self.store.save_event_details(event, dict(counts))
         return event
+
+    def reanchor_times(self, articles: list[Article]) -> list[Article]:
+        """Re-resolve the times of articles without a trustworthy date against their event.
+
+        At analysis an article only has its own dateline or `--ref`; once grouped, the trusted
+        dates of the other articles of its event are a better anchor.
+        """
+        changed = []
+        for article in articles:
+            ref, source = reference_time(article, articles, self.user_ref)
+            if source == "siblings":
+                article.times = find_normalized(article.text, ref)
+                changed.append(article)
+        return changed
 
     def link_storylines(self) -> None:
         events = self.store.list_events()
         articles_by_id = {a.id: a for a in self.store.iter_articles(with_mentions=True)}
         storylines = link_storylines(events, articles_by_id)
+        by_id = {e.id: e for e in events}
+        for storyline in storylines:
+            storyline.timeline = storyline_timeline(storyline, [by_id[i] for i in storyline.event_ids if i in by_id])
         with self.store.transaction():
             self.store.save_storylines(storylines)
 

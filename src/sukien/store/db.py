@@ -114,16 +114,20 @@ class Store:
                 "INSERT INTO articles_fts (rowid, title, lead, body) VALUES (?,?,?,?)",
                 (cursor.lastrowid, search_key(a.title), search_key(a.lead), search_key("\n".join(a.body))),
             )
-            self.conn.executemany(
-                "INSERT INTO time_mentions (article_id, start, end, text, type, value) VALUES (?,?,?,?,?,?)",
-                [(a.id, m.start, m.end, m.text, m.type, m.value) for m in a.times],
-            )
+            self.replace_time_mentions(a.id, a.times)
             self.conn.executemany(
                 "INSERT INTO entity_mentions (article_id, entity_id, start, end, text, type) VALUES (?,?,?,?,?,?)",
                 [(a.id, m.entity_id, m.start, m.end, m.text, m.type) for m in a.mentions if m.entity_id],
             )
             self.upsert_entities(a.entities)
         return len(new)
+
+    def replace_time_mentions(self, article_id: str, mentions: list[TimeMention]) -> None:
+        self.conn.execute("DELETE FROM time_mentions WHERE article_id=?", (article_id,))
+        self.conn.executemany(
+            "INSERT INTO time_mentions (article_id, start, end, text, type, value) VALUES (?,?,?,?,?,?)",
+            [(article_id, m.start, m.end, m.text, m.type, m.value) for m in mentions],
+        )
 
     def set_groups(self, articles: Iterable[Article]) -> None:
         self.conn.executemany(
