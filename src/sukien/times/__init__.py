@@ -84,7 +84,9 @@ def _sets_anchor(spec: dict) -> bool:
 
 
 def _fill_from_appositions(text: str, mentions: list[TimeMention]) -> None:
-    """"Hôm qua (11/1)" without a reference time: the relative word takes the written date."""
+    """"Hôm qua (11/1)" without a reference time: the relative word takes the written date, and
+    so does the same word ("hôm qua") later in the text."""
+    learned: dict[str, str] = {}
     for first, second in zip(mentions, mentions[1:]):
         if not first.value.startswith("XXXX-XX-XX"):
             continue
@@ -93,6 +95,17 @@ def _fill_from_appositions(text: str, mentions: list[TimeMention]) -> None:
             continue
         if len(second.value) == 10:
             first.value = second.value + first.value[10:]
+            learned[_day_word(first.text)] = second.value
+    for mention in mentions:
+        day = learned.get(_day_word(mention.text))
+        if day and mention.value.startswith("XXXX-XX-XX"):
+            mention.value = day + mention.value[10:]
+
+
+def _day_word(text: str) -> str:
+    """The relative-day words of a mention ("Sáng nay" -> "nay", "hôm qua" -> "qua")."""
+    words = text.lower().split()
+    return words[-1] if words else ""
 
 
 def mentions_to_json(mentions: list[TimeMention]) -> list[dict]:

@@ -428,8 +428,15 @@ def read_duration(m, text: str) -> Spec | None:
     return {"kind": "literal", "type": "DURATION", "value": duration_value(*amount)}
 
 
+# "2 ngày trước chuyến thăm": "trước" is a preposition here ("before the visit"), not "ago"
+_AGO_FOLLOWER = regex.compile(r"\s+(?!(?:đã|từng|vừa|mới|ông|bà|anh|chị|tôi|họ|chúng|người|cô|em|hắn|nó|là|thì|cũng|"
+                              r"tại|ở|khi|đó)\b)\p{Ll}")
+
+
 def read_ago(m, text: str) -> Spec | None:
     g = m.groupdict()
+    if not g.get("cach") and not g.get("thereafter") and _AGO_FOLLOWER.match(text, m.end()):
+        return None
     value = number(g["n"])
     if value is None or value != int(value):
         return None
@@ -669,7 +676,7 @@ RULES: list[tuple[str, str, object, int]] = [
                  rf"ngày\s+đêm|ngày|giờ|h(?=\s+qua\b)|tiếng\s+đồng\s+hồ|tiếng(?=\s*(?:[,.;)]|sau|qua|trước|liền|liên\s+tục|để|thì|mới))|phút|giây){E}"
                  rf"(?!\s+(?:tuổi|mới|một\s+lần|trước(?!\s+khi)|sau\s+đó|đầu|cuối|qua\s+đời|sinh|hội|lễ|giỗ|thành\s+lập|kỷ\s+niệm)\b)"
                  rf"(?:\s+(?P<rel>qua|vừa\s+qua|nay|tới|sắp\s+tới|gần\s+đây|trở\s+lại\s+đây|liên\s+tiếp|liền){E})?", read_duration, 2),
-    ("ago", rf"{B}(?:cách\s+đây\s+(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s+(?P<unit>năm|tháng|tuần|ngày|thập\s+kỷ){E}"
+    ("ago", rf"{B}(?:(?P<cach>cách\s+đây)\s+(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s+(?P<unit>năm|tháng|tuần|ngày|thập\s+kỷ){E}"
             rf"|(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s+(?P<unit>năm|tháng|tuần|ngày|thập\s+kỷ)\s+trước(?P<thereafter>\s+đó)?{E}"
             rf"(?!\s+khi))",
      read_ago, 4),
