@@ -88,8 +88,18 @@ def event_timeline(event: Event, articles: list[Article]) -> tuple[str | None, l
     entries.sort(key=lambda e: (e.value.split("/")[0], e.article_id, e.start))
     if not votes:
         return None, entries
+    _merge_unknown_years(votes)
     best = max(votes, key=lambda d: (votes[d], "X" not in d, -first_seen[d]))
     return best, entries
+
+
+def _merge_unknown_years(votes: dict[str, float]) -> None:
+    """"XXXX-01-11" in one article supports "2023-01-11" in another."""
+    for day in [d for d in votes if d.startswith("XXXX-")]:
+        known = [d for d in votes if not d.startswith("X") and d[4:] == day[4:]]
+        if known:
+            best = max(known, key=lambda d: votes[d])
+            votes[best] += votes.pop(day)
 
 
 def _after_publication(day: str, article: Article) -> bool:
