@@ -70,6 +70,8 @@ def event_timeline(event: Event, articles: list[Article]) -> tuple[str | None, l
         for mention in _mentions(article, text, members):
             if mention.type not in ("DATE", "TIME") or not DATED.match(mention.value):
                 continue
+            if not any(c.isdigit() for c in mention.value.split("/")[0]):
+                continue  # "XXXX-XX-XX": nothing known to place it on a timeline
             if BIRTH.search(text, max(0, mention.start - 12), mention.start):
                 continue  # "(SN 1982, ...)": a birth year says nothing about the event
             index, s_start, s_end = _sentence_of(spans, mention)
