@@ -87,3 +87,16 @@ def test_long_texts_keep_offsets_and_stay_fast():
     assert all(text[m.start:m.end] == m.text for m in mentions)
     assert {m.value for m in mentions} == {"2024-04-10", "2024-04-10T08:00", "P3D"}
     assert elapsed < 2.0
+
+
+def test_apposition_teaches_the_day_word_without_reference():
+    text = "Hôm qua (11/1), hai bên đã họp. Cuộc họp 2+2 hôm qua ở Washington diễn ra chỉ 2 ngày trước chuyến thăm."
+    assert [(m.text, m.value) for m in find(text, None)] == [
+        ("Hôm qua", "XXXX-01-11"), ("11/1", "XXXX-01-11"), ("hôm qua", "XXXX-01-11")]
+
+
+def test_ago_needs_no_following_noun():
+    ref = datetime(2023, 1, 12, tzinfo=VN)
+    assert [m.value for m in find("3 năm trước, ông đã nghỉ hưu.", ref)] == ["2020"]
+    assert [m.value for m in find("Sáu tháng trước OPEC đồng thuận tăng sản lượng.", ref)] == ["2022-07"]
+    assert find("Chỉ 10 ngày trước kỳ thi, đề đã bị lộ.", ref) == []

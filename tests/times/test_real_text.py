@@ -75,3 +75,13 @@ def test_vims_text(text, expected):
 ])
 def test_more_real_text(text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Thuyền viên các tàu Sông Hàn 1, Phú Quý 2, Hàn Giang 2 đã được cứu.", []),
+    ("Ông ta thuê lao động 6 tháng trước và không biết gì về nhà thầu.", [("6 tháng trước", "2016-12")]),
+    ("Những tháng đầu năm 1889, một người Âu xin mở nhà máy điện.", [("đầu năm 1889", "1889")]),
+    ("Quý 2 năm nay, lợi nhuận tăng.", [("Quý 2 năm nay", "2017-Q2")]),
+])
+def test_names_counts_and_vague_periods(text, expected):
+    assert tagged(text) == expected

@@ -114,3 +114,11 @@ def test_birth_years_are_not_timeline_entries():
     date, entries = event_timeline(Event(id="e"), [article])
     assert date == "2016-05-23"
     assert [e.value for e in entries] == ["2016-05-23TAF"]
+
+
+def test_unknown_year_supports_the_known_one():
+    flagged = tagged(seed_000())  # "Hôm qua (11/1)" with no reference: XXXX-01-11
+    other = tagged(Article(id="o", lead="Ngày 11/1/2023, hai bên công bố kế hoạch.",
+                           published=datetime(2023, 1, 13, tzinfo=VN)))
+    date, _ = event_timeline(Event(id="e", article_ids=["seed-000", "o"]), [flagged, other])
+    assert date == "2023-01-11"

@@ -8,10 +8,7 @@ recovered is written with X ("XXXX-01-11").
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date, datetime, timedelta, timezone
-
-import regex
 
 from sukien.model import TimeMention
 from sukien.text import normalize
@@ -19,9 +16,6 @@ from sukien.times import grammar
 from sukien.times.resolve import Context, resolve
 
 VIETNAM = timezone(timedelta(hours=7))
-# characters sukien.text.normalize rewrites (line endings, invisible, control, odd and repeated spaces)
-_MAY_CHANGE = regex.compile(r"[\r\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\u00ad"
-                            r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|  ")
 
 __all__ = ["find", "find_normalized", "mentions_to_json", "reference_date"]
 
@@ -43,9 +37,7 @@ def find(text: str, ref: datetime | date | None = None) -> list[TimeMention]:
     """Temporal expressions of `text`, resolved against `ref`; offsets index normalize(text)."""
     if not isinstance(text, str) or not text:
         return []
-    if _MAY_CHANGE.search(text) or not unicodedata.is_normalized("NFC", text):
-        text = normalize(text)
-    return find_normalized(text, ref)
+    return find_normalized(normalize(text), ref)
 
 
 def find_normalized(text: str, ref: datetime | date | None = None) -> list[TimeMention]:
@@ -84,7 +76,9 @@ def _sets_anchor(spec: dict) -> bool:
 
 
 def _fill_from_appositions(text: str, mentions: list[TimeMention]) -> None:
-    """"Hôm qua (11/1)" without a reference time: the relative word takes the written date."""
+    """"Hôm qua (11/1)" without a reference time: the relative word takes the written date, and
+    so does the same word ("hôm qua") later in the text."""
+    learned: dict[str, str] = {}
     for first, second in zip(mentions, mentions[1:]):
         if not first.value.startswith("XXXX-XX-XX"):
             continue
@@ -93,6 +87,17 @@ def _fill_from_appositions(text: str, mentions: list[TimeMention]) -> None:
             continue
         if len(second.value) == 10:
             first.value = second.value + first.value[10:]
+            learned[_day_word(first.text)] = second.value
+    for mention in mentions:
+        day = learned.get(_day_word(mention.text))
+        if day and mention.value.startswith("XXXX-XX-XX"):
+            mention.value = day + mention.value[10:]
+
+
+def _day_word(text: str) -> str:
+    """The relative-day words of a mention ("Sáng nay" -> "nay", "hôm qua" -> "qua")."""
+    words = text.lower().split()
+    return words[-1] if words else ""
 
 
 def mentions_to_json(mentions: list[TimeMention]) -> list[dict]:

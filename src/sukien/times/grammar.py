@@ -264,8 +264,8 @@ def read_month(m, text: str) -> Spec | None:
     word = squash(g.get("mo"))
     if g.get("mrel") or not word:
         spec["month_rel"] = squash(g.get("mrel")) or "này"
-        if _VAGUE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
-            return None  # "các tháng sau", "những tháng tới": vague
+        if _counted_or_vague(text, m.start()):
+            return None  # "các tháng sau", "6 tháng trước": vague or counted
     elif word in ("giêng", "chạp"):
         month = 1 if word == "giêng" else 12
         sentence = _sentence_around(text, m.start(), m.end())
@@ -301,14 +301,21 @@ def read_year(m, text: str) -> Spec | None:
         spec["year"] = int(g["y"])
     elif g.get("yrel"):
         spec["year_rel"] = squash(g["yrel"])
-        if _VAGUE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
-            return None  # "những năm trước", "nhiều năm qua": vague, not last year
+        if _counted_or_vague(text, m.start()):
+            return None  # "những năm trước", "2 năm trước": vague or counted, not last year
     elif not g.get("pos"):
         return None
     return spec
 
 
 _VAGUE_BEFORE = regex.compile(r"\b(?:những|nhiều|vài|mấy|các|bao|hàng)\s+$", FLAGS)
+# "6 tháng trước", "hai năm sau": a count before the unit, so not "last month" / "next year"
+_COUNT_BEFORE = regex.compile(rf"(?:\d|\b{NUMWORD})\s+$", FLAGS)
+
+
+def _counted_or_vague(text: str, start: int) -> bool:
+    window = max(0, start - 12)
+    return bool(_VAGUE_BEFORE.search(text, window, start) or _COUNT_BEFORE.search(text, window, start))
 
 
 def read_birth_year(m, text: str) -> Spec | None:
@@ -317,6 +324,8 @@ def read_birth_year(m, text: str) -> Spec | None:
 
 def read_quarter(m, text: str) -> Spec | None:
     g = m.groupdict()
+    if m.group(0)[:1] == "Q" and _NAME_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return None  # "tàu Phú Quý 2": part of a name
     spec: Spec = {"kind": "point", "grain": "quarter"}
     if g.get("q"):
         q = quarter_number(g["q"])
@@ -325,11 +334,16 @@ def read_quarter(m, text: str) -> Spec | None:
         spec["quarter"] = q
     else:
         spec["quarter_rel"] = squash(g["qrel"])
+        if _counted_or_vague(text, m.start()):
+            return None
     if g.get("y"):
         spec["year"] = int(g["y"])
     elif g.get("yqual"):
         _year_qualifier(spec, None, g["yqual"])
     return spec
+
+
+_NAME_BEFORE = regex.compile(r"\b\p{Lu}\p{Ll}*\s+$")
 
 
 def read_half(m, text: str) -> Spec | None:
@@ -351,6 +365,8 @@ def read_week(m, text: str) -> Spec | None:
         _year_qualifier(spec, g.get("y"), g.get("yqual"))
     elif g.get("wrel"):
         spec["week_rel"] = squash(g["wrel"])
+        if not g.get("weekend") and _counted_or_vague(text, m.start()):
+            return None
     elif not spec.get("weekend"):
         return None
     return spec
@@ -428,8 +444,15 @@ def read_duration(m, text: str) -> Spec | None:
     return {"kind": "literal", "type": "DURATION", "value": duration_value(*amount)}
 
 
+# "2 ngày trước chuyến thăm": "trước" is a preposition here ("before the visit"), not "ago"
+_AGO_FOLLOWER = regex.compile(r"\s+(?!(?:đã|từng|vừa|mới|ông|bà|anh|chị|tôi|họ|chúng|người|cô|em|hắn|nó|là|thì|cũng|"
+                              r"tại|ở|khi|đó|và|nhưng|rồi|mà|nên|lại|chưa|không)\b)\p{Ll}")
+
+
 def read_ago(m, text: str) -> Spec | None:
     g = m.groupdict()
+    if not g.get("cach") and not g.get("thereafter") and _AGO_FOLLOWER.match(text, m.end()):
+        return None
     value = number(g["n"])
     if value is None or value != int(value):
         return None
@@ -473,8 +496,8 @@ def read_same_period(m, text: str) -> Spec | None:
 
 def read_period(m, text: str) -> Spec | None:
     g = m.groupdict()
-    if g.get("n") is None and not g.get("pos"):
-        return None
+    if g.get("n") is None and (not g.get("pos") or _counted_or_vague(text, m.start())):
+        return None  # "những tháng đầu năm": vague
     n = number(g["n"]) if g.get("n") else 1  # "tháng cuối năm 2017": the last month
     if n is None or n != int(n) or not 1 <= n <= 12:
         return None
@@ -669,7 +692,7 @@ RULES: list[tuple[str, str, object, int]] = [
                  rf"ngày\s+đêm|ngày|giờ|h(?=\s+qua\b)|tiếng\s+đồng\s+hồ|tiếng(?=\s*(?:[,.;)]|sau|qua|trước|liền|liên\s+tục|để|thì|mới))|phút|giây){E}"
                  rf"(?!\s+(?:tuổi|mới|một\s+lần|trước(?!\s+khi)|sau\s+đó|đầu|cuối|qua\s+đời|sinh|hội|lễ|giỗ|thành\s+lập|kỷ\s+niệm)\b)"
                  rf"(?:\s+(?P<rel>qua|vừa\s+qua|nay|tới|sắp\s+tới|gần\s+đây|trở\s+lại\s+đây|liên\s+tiếp|liền){E})?", read_duration, 2),
-    ("ago", rf"{B}(?:cách\s+đây\s+(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s+(?P<unit>năm|tháng|tuần|ngày|thập\s+kỷ){E}"
+    ("ago", rf"{B}(?:(?P<cach>cách\s+đây)\s+(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s+(?P<unit>năm|tháng|tuần|ngày|thập\s+kỷ){E}"
             rf"|(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s+(?P<unit>năm|tháng|tuần|ngày|thập\s+kỷ)\s+trước(?P<thereafter>\s+đó)?{E}"
             rf"(?!\s+khi))",
      read_ago, 4),

@@ -17,7 +17,7 @@ import regex
 
 from sukien.times import lunar
 
-FUTURE_MARKERS = r"sẽ|dự\s+kiến|sắp|dự\s+định|kế\s+hoạch|chuẩn\s+bị|tới\s+đây|dự\s+báo|theo\s+lịch|hẹn|mục\s+tiêu|khai\s+mạc\s+vào"
+FUTURE_MARKERS = r"sẽ|dự\s+kiến|sắp|dự\s+định|theo\s+kế\s+hoạch|chuẩn\s+bị|tới\s+đây|dự\s+báo|theo\s+lịch|hẹn|mục\s+tiêu|khai\s+mạc\s+vào"
 PAST_MARKERS = r"đã|vừa|từng|trước\s+đó|hồi"
 TENSE_MARKERS = regex.compile(rf"(?<![\p{{L}}])(?:(?P<future>{FUTURE_MARKERS})|(?P<past>{PAST_MARKERS}))(?![\p{{L}}])",
                               regex.IGNORECASE)

@@ -70,6 +70,8 @@ def event_timeline(event: Event, articles: list[Article]) -> tuple[str | None, l
         for mention in _mentions(article, text, members):
             if mention.type not in ("DATE", "TIME") or not DATED.match(mention.value):
                 continue
+            if not any(c.isdigit() for c in mention.value.split("/")[0]):
+                continue  # "XXXX-XX-XX": nothing known to place it on a timeline
             if BIRTH.search(text, max(0, mention.start - 12), mention.start):
                 continue  # "(SN 1982, ...)": a birth year says nothing about the event
             index, s_start, s_end = _sentence_of(spans, mention)
@@ -88,8 +90,18 @@ def event_timeline(event: Event, articles: list[Article]) -> tuple[str | None, l
     entries.sort(key=lambda e: (e.value.split("/")[0], e.article_id, e.start))
     if not votes:
         return None, entries
+    _merge_unknown_years(votes)
     best = max(votes, key=lambda d: (votes[d], "X" not in d, -first_seen[d]))
     return best, entries
+
+
+def _merge_unknown_years(votes: dict[str, float]) -> None:
+    """"XXXX-01-11" in one article supports "2023-01-11" in another."""
+    for day in [d for d in votes if d.startswith("XXXX-")]:
+        known = [d for d in votes if not d.startswith("X") and d[4:] == day[4:]]
+        if known:
+            best = max(known, key=lambda d: votes[d])
+            votes[best] += votes.pop(day)
 
 
 def _after_publication(day: str, article: Article) -> bool:
