@@ -16,7 +16,7 @@ from datetime import datetime
 import regex
 
 from sukien.clean.dateline import VIETNAM, parse_dateline
-from sukien.clean.page import normalize, _article_from_parts, article_id, clean_lines, line_key
+from sukien.clean.page import normalize, article_from_parts, article_id, clean_lines, line_key
 from sukien.model import Article
 from sukien.text.legacy import fix_legacy_text
 
@@ -171,7 +171,7 @@ def clean_html(html: str, url: str | None = None, source: str = "") -> Article:
         article.raw = raw if isinstance(raw, str) else None
         article.warnings = [f"could not clean the HTML page: {type(exc).__name__}: {exc}"]
         return article
-    article = _article_from_parts(parts, url, source, raw, warnings)
+    article = article_from_parts(parts, url, source, raw, warnings)
     if article.published is not None:
         article.published_source = source_of_date
         if article.published.tzinfo is None:

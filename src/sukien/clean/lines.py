@@ -169,9 +169,6 @@ def _has_any(folded: str, hints: tuple[str, ...]) -> bool:
     return any(h in folded for h in hints)
 
 
-def has_caption_hint(text: str) -> bool:
-    return _has_any(text.casefold(), _CAPTION_HINTS)
-
 
 _SENTENCE_END = frozenset(".!?…:;")
 _CLOSERS = frozenset("\"”’»)]'")
@@ -187,7 +184,6 @@ def ends_like_sentence(text: str) -> bool:
     if last in _CLOSERS:
         return text[-2:-1] in _SENTENCE_END or text[-2:-1] in _CLOSERS and text[-3:-2] in _SENTENCE_END
     return False
-_WORDS = regex.compile(r"\S+")
 _LOWER_START = regex.compile(r"^\p{Ll}")
 
 
@@ -325,7 +321,6 @@ def is_headline_like(line: Line) -> bool:
     )
 
 
-_AGENCY_SPLIT = regex.compile(r"\s*(?:,|;|\bvà\b)\s*")
 _NOTE = regex.compile(_BYLINE_NOTE, regex.IGNORECASE)
 _DASH = regex.compile(r"\s+[-–]\s+")
 

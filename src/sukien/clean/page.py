@@ -41,8 +41,6 @@ TITLE_WINDOW = 15  # lines above the body searched for the headline
 SOFT_KINDS = {"caption", "stamp", "dateline", "prompt", "counter", "byline", "related_inline"}
 HARD_KINDS = {"footer", "tags", "comments"}
 _BYLINE_PARTS = regex.compile(r"\s[|•·]\s|\s[-–]\s(?=\d)")
-
-
 _NEEDS_NORMALIZING = re.compile(r"[\r\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|  ")
 
 
@@ -102,10 +100,11 @@ def classify_page(text: str) -> list[L.Line]:
     return page
 
 
-def _next_content(page: list[L.Line], i: int) -> L.Line | None:
-    for line in page[i + 1 :]:
-        if line.kind not in ("caption", "counter", "stamp", "dateline"):
-            return line
+def _next_content(page: list[L.Line], i: int, lookahead: int = 8) -> L.Line | None:
+    """The next line after i that is not a caption, counter or stamp (bounded: pages can be huge)."""
+    for j in range(i + 1, min(len(page), i + 1 + lookahead)):
+        if page[j].kind not in ("caption", "counter", "stamp", "dateline"):
+            return page[j]
     return None
 
 
@@ -360,10 +359,10 @@ def clean_text(text: str, url: str | None = None, source: str = "") -> Article:
         article = Article(id=article_id(url, "", str(raw)[:1000]), source=source, url=url, raw=raw if isinstance(raw, str) else None)
         article.warnings = warnings + [f"could not clean the page: {type(exc).__name__}: {exc}"]
         return article
-    return _article_from_parts(parts, url, source, raw, warnings)
+    return article_from_parts(parts, url, source, raw, warnings)
 
 
-def _article_from_parts(parts: dict, url, source, raw, warnings) -> Article:
+def article_from_parts(parts: dict, url, source, raw, warnings) -> Article:
     article = Article(
         id="",
         title=parts["title"],
