@@ -20,6 +20,8 @@ from sukien.clean.page import split_caption
         ("Xuân Khu (TTXVN/Vietnam+)", "Xuân Khu", "TTXVN/Vietnam+"),
         ("Minh Anh (tổng hợp)", "Minh Anh", None),
         ("Theo Hải Đăng (Báo Tin tức)", "Hải Đăng", "Báo Tin tức"),
+        ("PV Lê Hoa", "Lê Hoa", None),
+        ("Phóng viên Hoài Nam", "Hoài Nam", None),
     ],
 )
 def test_bylines(text, author, credit):

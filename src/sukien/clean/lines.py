@@ -233,6 +233,7 @@ def _is_byline(text: str, words: int) -> bool:
     name = m.group("name")
     if _TEAM_RE.fullmatch(name):
         return True
+    name = _ROLE.sub("", name)
     # a name needs every word capitalised: sentence-case subheadings are not bylines
     if len(name.split()) < 2:  # "Tr." or "Hà" alone is a broken sentence, not a byline
         return False
@@ -323,6 +324,7 @@ def is_headline_like(line: Line) -> bool:
 
 _NOTE = regex.compile(_BYLINE_NOTE, regex.IGNORECASE)
 _DASH = regex.compile(r"\s+[-–]\s+")
+_ROLE = regex.compile(r"^(?:pv|ctv|btv|phóng\s+viên|nhà\s+báo|biên\s+tập\s+viên|tác\s+giả)\s+(?=\S+\s+\S)", regex.IGNORECASE)
 
 
 @dataclass
@@ -374,4 +376,5 @@ def parse_byline(text: str) -> Byline | None:
     )
     if _AGENCY_NAME.fullmatch(name):
         return Byline(credit=credit or name, tail=tail)
+    name = _ROLE.sub("", name)  # "PV Lê Hoa", "Phóng viên Hoài Nam": the role is not the name
     return Byline(author=name, credit=credit, tail=tail)
