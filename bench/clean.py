@@ -177,7 +177,8 @@ def quality_table(pages) -> tuple[str, dict]:
         per_split: dict[str, list[dict]] = {
             "tuned": [], "tuned (seeds)": [], "held-out v1, inspected": [], "held-out v2, inspected": [],
             "held-out v3, inspected": [], "held-out v4, inspected": [],
-            "held-out v5, inspected": [], "held-out": []
+            "held-out v5, inspected": [],
+            "held-out v6, inspected": [], "held-out": []
         }
         for stem, record, page in pages:
             if name.startswith("trafilatura") and record["format"] != "html":
