@@ -212,10 +212,10 @@ def split_caption(text: str) -> tuple[str, str | None]:
 
 
 def strip_signature(text: str) -> tuple[str, str | None]:
-    m = L.SIGNATURE.match(text)
-    if not m or L.word_count(text) <= 6:
+    signature = L.signature_of(text)
+    if signature is None:
         return text, None
-    return text[m.end() :], (m.group(1) or m.group(2)).strip()
+    return text[L.SIGNATURE.match(text).end() :], signature
 
 
 def _dedupe(items: list[str]) -> list[str]:
