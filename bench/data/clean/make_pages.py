@@ -1,15 +1,16 @@
 """Build the clean stage's labelled dev set: real articles wrapped in site furniture.
 
 Each page takes a real article (VietNews validation split or ViMs dev, from ../shared/data) and
-wraps it in the furniture of one of 16 layouts modelled on Vietnamese news sites: menus,
+wraps it in the furniture of one of 47 layouts modelled on Vietnamese news sites: menus,
 breadcrumbs, datelines in the shapes those sites print, bylines, captions (some glued to a
 body paragraph), prompts, related-news blocks (some with every headline twice), tag lists,
-counters, live-blog stamps and footers. Three layouts are rendered as HTML.
+counters, live-blog stamps and footers. Nine layouts are rendered as HTML.
 
 To keep the benchmark from being circular, this script shares no code and no word lists with
-the cleaner: every layout writes its furniture as literal text samples of its own. Layouts in
-HELD_OUT were written once and never used while tuning the cleaner; bench/clean.py reports them
-separately.
+the cleaner: every layout writes its furniture as literal text samples of its own. Layouts come
+in batches: 13 tuned on, then seven held-out batches, each written before the previous batch was
+inspected. A batch's first score is recorded before anyone looks at its pages; HELD_OUT (the
+last batch) has never been inspected. bench/clean.py reports every batch separately.
 
 Output, per page NNN_layout: the page (`.txt` or `.html`) and `.json` with the units of the page
 in order, each {label, text, shown, glue}: label is title/body/caption/meta/boilerplate, `text`

@@ -205,7 +205,10 @@ def split_caption(text: str) -> tuple[str, str | None]:
         return text, None
     prefix = text[:start].rstrip()
     spans = split_spans(prefix)
-    if len(spans) <= 1 or L.word_count(prefix[: spans[-1][0]]) < 8:
+    if len(spans) <= 1:
+        # one sentence and a credit: a caption, unless the sentence is longer than captions run
+        return (prefix, text[start:].strip()) if L.word_count(prefix) > 25 else ("", text.strip())
+    if L.word_count(prefix[: spans[-1][0]]) < 8:
         return "", text.strip()
     cut = spans[-1][0]
     return prefix[:cut].rstrip(), text[cut:].strip()
@@ -310,6 +313,8 @@ def clean_lines(text: str) -> dict:
     for line in page[first : run.end + 1]:
         if line.kind == "caption" or (line.kind == "prose" and line.caption_hint and L.caption_start(line.text) is not None):
             body_part, caption = split_caption(line.text)
+            if caption is None and line.kind == "caption":  # "(Nguồn: TASS)"-style: the whole line
+                body_part, caption = "", line.text
             if body_part:
                 paragraphs.append(body_part)
             if caption:
