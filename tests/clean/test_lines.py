@@ -36,6 +36,7 @@ def test_bylines(text, author, credit):
         "Theo Ngoại trưởng Blinken, liên minh Mỹ - Nhật là nền tảng của hòa bình.",
         "Công bố nhiều sáng kiến chiến lược mới",
         "Ông Biden nói rằng hai nước sẽ tiếp tục hợp tác.",
+        "Bà Nguyễn Bích Quy.",
     ],
 )
 def test_sentences_are_not_bylines(text):

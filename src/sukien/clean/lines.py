@@ -223,6 +223,7 @@ def is_name_like(text: str) -> bool:
 
 
 _BAR = regex.compile(r"\s[|•·]\s")
+_HONORIFICS = frozenset({"ông", "bà", "chị", "cụ", "ngài", "bé", "cháu", "tổng", "thủ", "bộ", "chủ", "đại"})
 
 
 def _is_byline(text: str, words: int) -> bool:
@@ -242,6 +243,8 @@ def _is_byline(text: str, words: int) -> bool:
     name = _ROLE.sub("", name)
     # a name needs every word capitalised: sentence-case subheadings are not bylines
     if len(name.split()) < 2:  # "Tr." or "Hà" alone is a broken sentence, not a byline
+        return False
+    if name.split()[0].lower() in _HONORIFICS:  # "Bà Nguyễn Bích Quy." captions a photo of her
         return False
     return is_name_like(name) and (words <= 6 or "(" in text or "/" in text)
 
