@@ -27,6 +27,8 @@ ICT = timezone(timedelta(hours=7))
         ("10/04/2024 08:15 GMT+9", datetime(2024, 4, 10, 8, 15, tzinfo=timezone(timedelta(hours=9)))),
         ("THỨ NĂM, 11/01/2024 13:28 (GMT+7)", datetime(2024, 1, 11, 13, 28, tzinfo=ICT)),
         ("Thứ bảy, 12/7/2020", datetime(2020, 7, 12, 0, 0, tzinfo=ICT)),
+        ("24 Tháng Ba, 2024 | 19:10", datetime(2024, 3, 24, 19, 10, tzinfo=ICT)),
+        ("ngày 5 tháng Giêng năm 2024", datetime(2024, 1, 5, 0, 0, tzinfo=ICT)),
     ],
 )
 def test_shapes(text, expected):

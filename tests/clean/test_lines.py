@@ -20,6 +20,8 @@ from sukien.clean.page import split_caption
         ("Xuân Khu (TTXVN/Vietnam+)", "Xuân Khu", "TTXVN/Vietnam+"),
         ("Minh Anh (tổng hợp)", "Minh Anh", None),
         ("Theo Hải Đăng (Báo Tin tức)", "Hải Đăng", "Báo Tin tức"),
+        ("PV Lê Hoa", "Lê Hoa", None),
+        ("Phóng viên Hoài Nam", "Hoài Nam", None),
     ],
 )
 def test_bylines(text, author, credit):
@@ -34,6 +36,7 @@ def test_bylines(text, author, credit):
         "Theo Ngoại trưởng Blinken, liên minh Mỹ - Nhật là nền tảng của hòa bình.",
         "Công bố nhiều sáng kiến chiến lược mới",
         "Ông Biden nói rằng hai nước sẽ tiếp tục hợp tác.",
+        "Bà Nguyễn Bích Quy.",
     ],
 )
 def test_sentences_are_not_bylines(text):
@@ -150,3 +153,23 @@ def test_body_sentences_that_start_like_furniture(text):
                                   "Bản quyền thuộc về Báo Lao Động", "Cơ quan chủ quản: Thông tấn xã Việt Nam"])
 def test_footers(text):
     assert L.classify(text).kind == "footer"
+
+
+@pytest.mark.parametrize(
+    ("text", "signature"),
+    [
+        ("Kinhtedothi - Hai lượt trận tại vòng 1/8 Europa League đã diễn ra căng thẳng.", "Kinhtedothi"),
+        ("TGVN. Hài lòng với phần lựa chọn của mình ở đêm thi thứ 8, cặp đôi đã trình diễn.", "TGVN"),
+        ("QĐND Online - Truy tố hàng loạt đại gia thủy sản và 8 người nguyên là cán bộ.", "QĐND Online"),
+        ("Trong - ngoài nước đều quan tâm đến sự kiện này rất nhiều.", None),
+        ("TP. Hồ Chí Minh vừa công bố kế hoạch phát triển mới trong năm nay.", None),
+    ],
+)
+def test_signatures(text, signature):
+    assert L.signature_of(text) == signature
+
+
+def test_more_furniture():
+    assert L.classify("Nhóm phóng viên Ban Thời sự").kind == "byline"
+    assert L.classify("Toàn cảnh cuộc họp. (Nguồn: TASS)").kind == "caption"
+    assert L.classify("Bài viết này hữu ích với bạn?").kind == "prompt"

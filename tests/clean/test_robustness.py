@@ -101,3 +101,23 @@ def test_generator_shares_no_code_with_the_cleaner():
 
     source = (Path(__file__).resolve().parents[2] / "bench" / "data" / "clean" / "make_pages.py").read_text(encoding="utf-8")
     assert "import sukien" not in source and "from sukien" not in source
+
+
+@pytest.mark.slow
+def test_long_related_block_is_linear():
+    # a related header followed by thousands of headline/teaser pairs must not go quadratic
+    def page(pairs: int) -> str:
+        lines = ["Tiêu đề bài báo về một sự kiện quan trọng trong ngày", "Tin liên quan"]
+        for i in range(pairs):
+            lines.append(f"Tin số {i} về diễn biến mới của sự kiện")
+            lines.append(f"Nội dung tóm tắt số {i} của bản tin được đăng kèm theo tiêu đề ở trên.")
+        return "\n".join(lines)
+
+    start = time.process_time()
+    clean_text(page(5_000))
+    small = time.process_time() - start
+    start = time.process_time()
+    a = clean_text(page(50_000))
+    big = time.process_time() - start
+    assert big < 10 * 3 * max(small, 0.05)
+    assert len(a.related) > 1000

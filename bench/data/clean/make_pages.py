@@ -1,15 +1,16 @@
 """Build the clean stage's labelled dev set: real articles wrapped in site furniture.
 
 Each page takes a real article (VietNews validation split or ViMs dev, from ../shared/data) and
-wraps it in the furniture of one of 16 layouts modelled on Vietnamese news sites: menus,
+wraps it in the furniture of one of 47 layouts modelled on Vietnamese news sites: menus,
 breadcrumbs, datelines in the shapes those sites print, bylines, captions (some glued to a
 body paragraph), prompts, related-news blocks (some with every headline twice), tag lists,
-counters, live-blog stamps and footers. Three layouts are rendered as HTML.
+counters, live-blog stamps and footers. Nine layouts are rendered as HTML.
 
 To keep the benchmark from being circular, this script shares no code and no word lists with
-the cleaner: every layout writes its furniture as literal text samples of its own. Layouts in
-HELD_OUT were written once and never used while tuning the cleaner; bench/clean.py reports them
-separately.
+the cleaner: every layout writes its furniture as literal text samples of its own. Layouts come
+in batches: 13 tuned on, then seven held-out batches, each written before the previous batch was
+inspected. A batch's first score is recorded before anyone looks at its pages; HELD_OUT (the
+last batch) has never been inspected. bench/clean.py reports every batch separately.
 
 Output, per page NNN_layout: the page (`.txt` or `.html`) and `.json` with the units of the page
 in order, each {label, text, shown, glue}: label is title/body/caption/meta/boilerplate, `text`
@@ -44,8 +45,12 @@ HELD_OUT_V2 = {"vietnamnet", "nhandan", "baotintuc", "anninhthudo", "soha"}
 HELD_OUT_V3 = {"plo", "vneconomy", "qdnd", "doisongphapluat", "24h"}
 # Fourth batch, written before the third was inspected; its numbers recorded, then inspected:
 HELD_OUT_V4 = {"cand", "vtcnews", "baodautu", "thethaovanhoa", "afamily"}
-# Fifth batch, written before the fourth was inspected, never used for tuning:
-HELD_OUT = {"phunu", "giaoduc", "congly", "nongnghiep", "genk"}
+# Fifth batch, written before the fourth was inspected; its numbers recorded, then inspected:
+HELD_OUT_V5 = {"phunu", "giaoduc", "congly", "nongnghiep", "genk"}
+# Sixth batch, written before the fifth was inspected; its numbers recorded, then inspected:
+HELD_OUT_V6 = {"sggp", "kinhtedothi", "baoquocte", "thanhtra", "vietnamfinance"}
+# Seventh batch, written before the sixth was inspected, never used for tuning:
+HELD_OUT = {"baomoi", "tuoitrethudo", "vnanet", "znewstext", "laodongthudo"}
 
 
 def shared_dir() -> Path:
@@ -1050,6 +1055,235 @@ def genk_html(a, others, rng):
     return units, meta, "https://genk.vn/" + a["from"].replace("/", "-") + ".chn", page
 
 
+# --- held-out layouts, sixth batch (written before the fifth batch was inspected) ------------
+
+VI_MONTHS = ["Một", "Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín", "Mười", "Mười Một", "Mười Hai"]
+
+
+def sggp(a, others, rng):
+    t = random_time(rng)
+    rel = related_titles(others, rng, 3)
+    author = rng.choice(["HOÀNG MINH", "THÚY VY", "QUANG PHÚC"])
+    units = [
+        unit("boilerplate", "Báo Sài Gòn Giải Phóng"),
+        unit("boilerplate", "Chính trị Xã hội Pháp luật Kinh tế Thế giới Văn hóa Thể thao Khoa học"),
+        unit("title", a["title"]),
+        unit("meta", f"{t:%H:%M} - {t:%d/%m/%Y}"),
+        unit("body", a["lead"]),
+    ]
+    units += body_with(paragraphs(a, rng), rng, ["Lực lượng chức năng kiểm tra hiện trường. Ảnh: " + author])
+    units += [
+        unit("meta", f"{author} (lược dịch)"),
+        unit("boilerplate", "Từ khóa:"),
+        unit("boilerplate", "an ninh"),
+        unit("boilerplate", "trật tự"),
+        unit("boilerplate", "Theo dõi SGGP trên Google News"),
+        unit("boilerplate", "Tin cùng chuyên mục"),
+    ]
+    for r in rel:
+        units += [unit("boilerplate", r["title"]), unit("boilerplate", f"{rng.randint(1, 11)} giờ trước")]
+    meta = {"published": t.strftime("%Y-%m-%dT%H:%M+07:00"), "author": author, "credit": None}
+    return units, meta, f"https://www.sggp.org.vn/{a['from'].replace('/', '-')}.html"
+
+
+def kinhtedothi(a, others, rng):
+    t = random_time(rng)
+    rel = related_titles(others, rng, 3)
+    author = rng.choice(["Hoài Nam", "Thu Hà", "Đỗ Hương"])
+    units = [
+        unit("boilerplate", "Kinh tế & Đô thị"),
+        unit("boilerplate", "Thời sự | Hà Nội | Kinh tế | Đô thị | Văn hóa"),
+        unit("title", a["title"]),
+        unit("meta", f"{t.day} Tháng {VI_MONTHS[t.month - 1]}, {t.year} | {t:%H:%M}"),
+        unit("body", a["lead"], shown="Kinhtedothi - " + a["lead"]),
+    ]
+    units += body_with(paragraphs(a, rng), rng, [], extras=[("boilerplate", "Mời bạn xem thêm video:")])
+    units += [
+        unit("meta", f"Phóng viên {author}"),
+        unit("boilerplate", "Chia sẻ: Facebook Zalo Twitter Email"),
+        unit("boilerplate", "Bài viết này hữu ích với bạn?"),
+        unit("boilerplate", "Xem thêm"),
+    ]
+    units += [unit("boilerplate", r["title"]) for r in rel]
+    meta = {"published": t.strftime("%Y-%m-%dT%H:%M+07:00"), "author": author, "credit": None}
+    return units, meta, f"https://kinhtedothi.vn/{a['from'].replace('/', '-')}.html"
+
+
+def baoquocte(a, others, rng):
+    t = random_time(rng)
+    rel = related_titles(others, rng, 2)
+    agency = rng.choice(["Reuters", "AFP", "TASS"])
+    units = [
+        unit("boilerplate", "Báo Thế giới & Việt Nam"),
+        unit("boilerplate", "Tin thế giới › Thời sự"),
+        unit("title", a["title"]),
+        unit("meta", f"{WEEKDAYS[t.weekday()].capitalize()}, {t:%d/%m/%Y} {t:%H:%M:%S}"),
+        unit("body", a["lead"], shown="TGVN. " + a["lead"]),
+    ]
+    units += body_with(paragraphs(a, rng), rng, ["Toàn cảnh cuộc họp. (Nguồn: " + agency + ")"])
+    units += [
+        unit("meta", f"Minh Vũ (theo {agency})"),
+        unit("boilerplate", "Đọc bài gốc"),
+        unit("boilerplate", "Tin liên quan"),
+    ]
+    units += [unit("boilerplate", r["title"]) for r in rel]
+    meta = {"published": t.strftime("%Y-%m-%dT%H:%M+07:00"), "author": "Minh Vũ", "credit": agency}
+    return units, meta, f"https://baoquocte.vn/{a['from'].replace('/', '-')}.html"
+
+
+def thanhtra(a, others, rng):
+    t = random_time(rng)
+    rel = related_titles(others, rng, 3)
+    units = [
+        unit("boilerplate", "Thanh tra"),
+        unit("boilerplate", "Chính trị - Xã hội / Thanh tra / Phòng chống tham nhũng / Pháp luật"),
+        unit("title", a["title"]),
+        unit("meta", "Nhóm phóng viên Ban Thời sự"),
+        unit("meta", f"{t:%d/%m/%Y} {t:%H:%M}"),
+        unit("body", a["lead"], shown="(Thanhtra.com.vn) - " + a["lead"]),
+    ]
+    units += body_with(paragraphs(a, rng), rng, ["Ảnh: Thanh tra"], glue_captions=True)
+    units += [
+        unit("boilerplate", "Bình chọn"),
+        unit("boilerplate", "Tin khác"),
+    ]
+    units += [unit("boilerplate", r["title"]) for r in rel]
+    meta = {"published": t.strftime("%Y-%m-%dT%H:%M+07:00"), "author": "Nhóm phóng viên Ban Thời sự", "credit": None}
+    return units, meta, f"https://thanhtra.com.vn/{a['from'].replace('/', '-')}.html"
+
+
+def vietnamfinance_html(a, others, rng):
+    t = random_time(rng)
+    rel = related_titles(others, rng, 3)
+    author = rng.choice(["Lê Mỹ", "Thanh Thủy", "Hà Anh"])
+    units = [
+        unit("boilerplate", "VietnamFinance"), unit("boilerplate", "Tài chính"), unit("boilerplate", "Ngân hàng"),
+        unit("title", a["title"]),
+        unit("meta", f"{t:%H:%M} | {t:%d/%m/%Y}"),
+        unit("meta", f"{author}"),
+        unit("body", a["lead"]),
+    ]
+    units += body_with(paragraphs(a, rng), rng, ["Ảnh minh họa"])
+    units += [unit("boilerplate", "Tin liên quan")] + [unit("boilerplate", r["title"]) for r in rel]
+    head = f"<title>{html.escape(a['title'])} | VietnamFinance</title>"
+    meta = {"published": t.strftime("%Y-%m-%dT%H:%M+07:00"), "author": author, "credit": None}
+    page = _html_page(units, head, {"title": "detail-title", "sapo": "detail-sapo", "body": "detail-content", "meta": "detail-author"})
+    return units, meta, "https://vietnamfinance.vn/" + a["from"].replace("/", "-") + ".html", page
+
+
+# --- held-out layouts, seventh batch (written before the sixth batch was inspected) ----------
+
+
+def baomoi(a, others, rng):
+    """An aggregator: the article is framed by the source outlet's name and a link to the original."""
+    t = random_time(rng)
+    rel = related_titles(others, rng, 4)
+    source = rng.choice(["Tiền Phong", "Lao Động", "Người Lao Động"])
+    units = [
+        unit("boilerplate", "Báo Mới"),
+        unit("boilerplate", "Nóng Mới Video Chủ đề Thời sự Thế giới Kinh doanh"),
+        unit("title", a["title"]),
+        unit("meta", f"{source} - {t:%d/%m/%Y %H:%M}"),
+        unit("body", a["lead"]),
+    ]
+    units += body_with(paragraphs(a, rng), rng, [])
+    units += [
+        unit("boilerplate", f"Xem nguồn: {source}"),
+        unit("boilerplate", "Cùng chủ đề"),
+    ]
+    for r in rel:
+        units += [unit("boilerplate", r["title"]), unit("boilerplate", f"{source} · {rng.randint(1, 59)} phút trước")]
+    meta = {"published": t.strftime("%Y-%m-%dT%H:%M+07:00"), "author": None, "credit": None}
+    return units, meta, f"https://baomoi.com/{a['from'].replace('/', '-')}.epi"
+
+
+def tuoitrethudo(a, others, rng):
+    t = random_time(rng)
+    rel = related_titles(others, rng, 3)
+    author = rng.choice(["Hà Phương", "Ngọc Linh", "Tuấn Đạt"])
+    units = [
+        unit("boilerplate", "Tuổi trẻ Thủ đô"),
+        unit("boilerplate", "TIN TỨC  ĐOÀN THANH NIÊN  GIÁO DỤC  VĂN HÓA  THỂ THAO"),
+        unit("meta", f"{WEEKDAYS[t.weekday()].upper()} {t:%d/%m/%Y} {t:%H:%M}"),
+        unit("title", a["title"].upper()),
+        unit("body", a["lead"], shown="TTTĐ - " + a["lead"]),
+    ]
+    units += body_with(paragraphs(a, rng), rng, ["Các đại biểu tại buổi lễ"])
+    units += [
+        unit("meta", author),
+        unit("boilerplate", "TIN LIÊN QUAN"),
+    ]
+    units += [unit("boilerplate", r["title"].upper()) for r in rel]
+    meta = {"published": t.strftime("%Y-%m-%dT%H:%M+07:00"), "author": author, "credit": None}
+    meta["title_shown"] = a["title"].upper()
+    return units, meta, f"https://tuoitrethudo.vn/{a['from'].replace('/', '-')}.html"
+
+
+def vnanet(a, others, rng):
+    t = random_time(rng)
+    rel = related_titles(others, rng, 2)
+    units = [
+        unit("boilerplate", "Thông tấn xã Việt Nam"),
+        unit("boilerplate", "Trang chủ | Chính trị | Kinh tế | Xã hội | Thế giới"),
+        unit("title", a["title"]),
+        unit("meta", f"Ngày {t.day} tháng {t.month} năm {t.year} - {t:%H:%M}"),
+        unit("body", a["lead"]),
+    ]
+    units += body_with(paragraphs(a, rng), rng, ["Ảnh: Văn Điệp/TTXVN"], glue_captions=True)
+    units += [
+        unit("meta", "Trần Lê Lâm (TTXVN)"),
+        unit("boilerplate", "Mã bài: 1234567"),
+        unit("boilerplate", "Tin khác cùng chuyên mục"),
+    ]
+    units += [unit("boilerplate", r["title"]) for r in rel]
+    meta = {"published": t.strftime("%Y-%m-%dT%H:%M+07:00"), "author": "Trần Lê Lâm", "credit": "TTXVN"}
+    return units, meta, f"https://vnanet.vn/{a['from'].replace('/', '-')}.html"
+
+
+def zingnews_text(a, others, rng):
+    t = random_time(rng)
+    rel = related_titles(others, rng, 3)
+    author = rng.choice(["Đức Hoàng", "Lan Anh", "Minh Khôi"])
+    units = [
+        unit("boilerplate", "ZNEWS"),
+        unit("boilerplate", "Xuất bản"),
+        unit("boilerplate", "Thời sự"),
+        unit("title", a["title"]),
+        unit("meta", f"{author}"),
+        unit("boilerplate", "Thứ"),
+        unit("meta", f"{t:%H:%M %d/%m/%Y}"),
+        unit("body", a["lead"]),
+    ]
+    paras = paragraphs(a, rng)
+    units += body_with(paras, rng, ["Khung cảnh tại hiện trường. Ảnh: " + author + "."])
+    units += [
+        unit("boilerplate", "Bạn có thể quan tâm"),
+    ]
+    for r in rel:
+        units += [unit("boilerplate", r["title"]), unit("boilerplate", r["lead"][:120] + "...")]
+    units += [unit("boilerplate", "Tin mới nhất")]
+    meta = {"published": t.strftime("%Y-%m-%dT%H:%M+07:00"), "author": author, "credit": None}
+    return units, meta, None
+
+
+def laodongthudo_html(a, others, rng):
+    t = random_time(rng)
+    rel = related_titles(others, rng, 3)
+    author = rng.choice(["Nhật Nam", "Phương Thảo", "Hải Linh"])
+    units = [
+        unit("boilerplate", "Lao động Thủ đô"), unit("boilerplate", "Công đoàn"), unit("boilerplate", "Việc làm"),
+        unit("title", a["title"]),
+        unit("meta", f"{t:%d/%m/%Y} | {t:%H:%M}"),
+        unit("body", a["lead"], shown="(LĐTĐ) " + a["lead"]),
+    ]
+    units += body_with(paragraphs(a, rng), rng, ["Quang cảnh buổi làm việc"])
+    units += [unit("meta", author), unit("boilerplate", "Tin bài khác")] + [unit("boilerplate", r["title"]) for r in rel]
+    head = f"<title>{html.escape(a['title'])}</title><meta property='og:title' content='{html.escape(a['title'])}'>"
+    meta = {"published": t.strftime("%Y-%m-%dT%H:%M+07:00"), "author": author, "credit": None}
+    page = _html_page(units, head, {"title": "article-title", "sapo": "article-sapo", "body": "article-body", "meta": "article-meta"})
+    return units, meta, "https://laodongthudo.vn/" + a["from"].replace("/", "-") + ".html", page
+
+
 LAYOUTS = {
     "vnexpress": vnexpress, "tuoitre": tuoitre, "thanhnien": thanhnien, "vov": vov, "vietnamplus": vietnamplus,
     "dantri": dantri, "laodong": laodong, "nld": nld, "baochinhphu": baochinhphu, "tienphong": tienphong,
@@ -1059,6 +1293,10 @@ LAYOUTS = {
     "plo": plo, "vneconomy": vneconomy, "qdnd": qdnd, "doisongphapluat": doisongphapluat, "24h": tfh24h_html,
     "cand": cand, "vtcnews": vtcnews, "baodautu": baodautu, "thethaovanhoa": thethaovanhoa, "afamily": afamily_html,
     "phunu": phunu, "giaoduc": giaoduc, "congly": congly, "nongnghiep": nongnghiep, "genk": genk_html,
+    "sggp": sggp, "kinhtedothi": kinhtedothi, "baoquocte": baoquocte, "thanhtra": thanhtra,
+    "vietnamfinance": vietnamfinance_html,
+    "baomoi": baomoi, "tuoitrethudo": tuoitrethudo, "vnanet": vnanet, "znewstext": zingnews_text,
+    "laodongthudo": laodongthudo_html,
 }
 OUTLETS = {
     "vnexpress": "vnexpress.net", "tuoitre": "tuoitre.vn", "thanhnien": "thanhnien.vn", "vov": "VOV.VN",
@@ -1070,6 +1308,9 @@ OUTLETS = {
     "24h": "24h.com.vn", "cand": "cand.com.vn", "vtcnews": "vtc.vn", "baodautu": "baodautu.vn",
     "thethaovanhoa": "thethaovanhoa.vn", "afamily": "afamily.vn", "phunu": "phunuonline.com.vn",
     "giaoduc": "giaoducthoidai.vn", "congly": "congly.vn", "nongnghiep": "nongnghiep.vn", "genk": "genk.vn",
+    "sggp": "sggp.org.vn", "kinhtedothi": "kinhtedothi.vn", "baoquocte": "baoquocte.vn", "thanhtra": "thanhtra.com.vn",
+    "vietnamfinance": "vietnamfinance.vn", "baomoi": "baomoi.com", "tuoitrethudo": "tuoitrethudo.vn",
+    "vnanet": "vnanet.vn", "znewstext": None, "laodongthudo": "laodongthudo.vn",
 }
 PAGES_PER_LAYOUT = 3
 
@@ -1108,7 +1349,7 @@ def main() -> None:
             result = layout(article, others, rng)
             units, meta, url = result[:3]
             meta = {"title": article["title"], "outlet": OUTLETS[name] if (url or OUTLETS[name]) else None, **meta}
-            if name in ("kenh14", "brokenline", "plain", "ttxvn", "baotintuc", "qdnd"):
+            if name in ("kenh14", "brokenline", "plain", "ttxvn", "baotintuc", "qdnd", "znewstext"):
                 meta["outlet"] = None
             stem = f"{n:03d}_{name}"
             if len(result) == 4:
@@ -1121,6 +1362,8 @@ def main() -> None:
                 fmt = "text"
             split = (
                 "held-out" if name in HELD_OUT
+                else "held-out v6, inspected" if name in HELD_OUT_V6
+                else "held-out v5, inspected" if name in HELD_OUT_V5
                 else "held-out v4, inspected" if name in HELD_OUT_V4
                 else "held-out v3, inspected" if name in HELD_OUT_V3
                 else "held-out v2, inspected" if name in HELD_OUT_V2

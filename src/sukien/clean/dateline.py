@@ -31,6 +31,14 @@ _NUMERIC_DATE = regex.compile(r"(?<!\d)(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\
 _ISO_DATE = regex.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 # "ngày 10 tháng 4 năm 2024", "10 tháng 4, 2024" (matched on accent-folded, lower-cased text)
 _WORDED_DATE = regex.compile(r"(?<!\d)(\d{1,2})\s+thang\s+(\d{1,2})\s*(?:,|nam)?\s*(\d{4})")
+# "24 Tháng Ba, 2024", "ngày 5 tháng Giêng năm 2024" (months written as words)
+_MONTH_WORDS = {
+    "muoi mot": 11, "muoi hai": 12, "mot": 1, "gieng": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5,
+    "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10, "chap": 12,
+}
+_WORDED_MONTH_DATE = regex.compile(
+    r"(?<!\d)(\d{1,2})\s+thang\s+(" + "|".join(_MONTH_WORDS) + r")\s*(?:,|nam)?\s*(\d{4})"
+)
 _TIME = regex.compile(
     r"(?<![\d/.:-])(\d{1,2})\s?(?::|h|g|gio)\s?(\d{2})(?::(\d{2}))?(?!\d)(?:\s*(am|pm|sa|ch|sang|chieu|toi|trua|dem))?"
 )
@@ -63,6 +71,11 @@ def _find_date(folded: str) -> tuple[tuple[int, int, int], tuple[int, int]] | No
             break
     for m in _WORDED_DATE.finditer(folded):
         day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if _valid(year, month, day):
+            found.append((m.start(), (year, month, day), m.span()))
+            break
+    for m in _WORDED_MONTH_DATE.finditer(folded):
+        day, month, year = int(m.group(1)), _MONTH_WORDS[" ".join(m.group(2).split())], int(m.group(3))
         if _valid(year, month, day):
             found.append((m.start(), (year, month, day), m.span()))
             break

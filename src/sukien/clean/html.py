@@ -5,8 +5,8 @@ Its text still holds Vietnamese furniture that sits inside the content block on 
 (captions, bylines, "Tin liên quan" lists, prompts), so the text goes through `clean_lines` like
 a text dump. Metadata: the page's machine-readable publication time (`article:published_time`,
 `datePublished`) beats a visible dateline, which beats trafilatura's day-only date; trafilatura's
-title (from <h1>/og:title, without a " - Outlet" suffix) fills in when the text shows none, and
-its author fills in when no byline is found.
+title (from <h1>/og:title, without a " - Outlet" suffix) beats a headline guessed from the text
+lines; a byline the markup marks (class author/byline) fills in when the text shows none.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from datetime import datetime
 import regex
 
 from sukien.clean.dateline import VIETNAM, parse_dateline
-from sukien.clean.page import normalize, _article_from_parts, article_id, clean_lines, line_key
+from sukien.clean.page import normalize, article_from_parts, article_id, clean_lines, line_key
 from sukien.model import Article
 from sukien.text.legacy import fix_legacy_text
 
@@ -147,8 +147,13 @@ def clean_html(html: str, url: str | None = None, source: str = "") -> Article:
         sitename = document.sitename if document is not None else None
         if meta_title:
             meta_title = _strip_site_suffix(meta_title, sitename)
-            if not parts["title"] or line_key(meta_title) != line_key(parts["title"]):
-                # the text's own headline line is what the page shows; trafilatura's is the fallback
+            if len(meta_title.split()) >= 3:
+                # trafilatura reads <h1>/og:title/<title>: better than a guess from the text lines
+                parts["title"] = meta_title
+                parts["body"] = [p for p in parts["body"] if line_key(p) != line_key(meta_title)]
+                if line_key(parts["lead"]) == line_key(meta_title):
+                    parts["lead"], parts["body"] = (parts["body"][0], parts["body"][1:]) if parts["body"] else ("", [])
+            else:
                 parts["title"] = parts["title"] or meta_title
         published = _meta_published(fixed)
         if published is not None:
@@ -171,7 +176,7 @@ def clean_html(html: str, url: str | None = None, source: str = "") -> Article:
         article.raw = raw if isinstance(raw, str) else None
         article.warnings = [f"could not clean the HTML page: {type(exc).__name__}: {exc}"]
         return article
-    article = _article_from_parts(parts, url, source, raw, warnings)
+    article = article_from_parts(parts, url, source, raw, warnings)
     if article.published is not None:
         article.published_source = source_of_date
         if article.published.tzinfo is None:

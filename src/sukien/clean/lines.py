@@ -37,7 +37,7 @@ PROMPT = regex.compile(
     r"|gửi\s+(?:bình\s+luận|ý\s+kiến|bài|tin|góp\s+ý)|viết\s+bình\s+luận|báo\s+lỗi|góp\s+ý$"
     r"|(?:về|lên)\s+đầu\s+trang|(?:quay\s+lại|trở\s+về|trở\s+lại)(?:\s+\S+){0,3}$|trang\s+chủ$|bạn\s+đang\s+xem"
     r"|đường\s+dây\s+nóng|hotline|liên\s+hệ\s+(?:quảng\s+cáo|tòa\s+soạn|toà\s+soạn)"
-    r"|bạn\s+(?:nghĩ|thấy|đánh\s+giá)\s+(?:gì|sao|thế\s+nào)|ý\s+kiến\s+của\s+bạn|độc\s+giả\s+có\s+thể\s+gửi|bạn\s+đọc\s+có\s+thể\s+gửi|mọi\s+thông\s+tin\s+(?:phản\s+ánh|xin\s+gửi)"
+    r"|bạn\s+(?:nghĩ|thấy|đánh\s+giá)\s+(?:gì|sao|thế\s+nào)|bài\s+viết\s+(?:này\s+)?(?:có\s+)?hữu\s+ích|bình\s+chọn$|ý\s+kiến\s+của\s+bạn|độc\s+giả\s+có\s+thể\s+gửi|bạn\s+đọc\s+có\s+thể\s+gửi|mọi\s+thông\s+tin\s+(?:phản\s+ánh|xin\s+gửi)"
     r"|nghe\s+(?:bài\s+viết|đọc|bản\s+tin|audio|podcast)|đọc\s+bài\s+này|bài\s+viết\s+được\s+(?:đọc|lồng)|theo\s+dõi$"
     r"|copy\s+link|sao\s+chép\s+liên\s+kết|facebook$|zalo$|email$|twitter$|link$)",
     regex.IGNORECASE,
@@ -72,6 +72,7 @@ _CAPTION_KEY = re.compile(
     r"\(?(?:Nguồn ảnh|nguồn ảnh|Ảnh|ảnh|ẢNH|Video|video|VIDEO|Clip|clip|Đồ hoạ|Đồ họa|đồ hoạ|đồ họa"
     r"|Infographic|infographic|Photo|photo|Thiết kế|thiết kế|Minh hoạ|Minh họa|minh hoạ|minh họa)"
 )
+_SOURCE_TAIL = regex.compile(r"\(\s*nguồn\s*:\s*[^()]{1,40}\)\.?$", regex.IGNORECASE)
 _BEFORE_CAPTION = re.compile(r"(?:^|[.!?…”\"')\]]\s*|\s[-–—|]\s*|\()$")
 
 
@@ -129,12 +130,17 @@ _CHEVRON = regex.compile(r"\s[»›>]\s")
 SIGNATURE = regex.compile(
     r"^(?:\(([\p{L}\p{N}.\s]{2,24})\)|([\p{Lu}\p{N}][\p{L}\p{N}]*\.(?:vn|VN|com|net|Vn)(?:\.vn)?|[\p{Lu}][\p{Lu}\p{N}]{1,6}(?:\s\p{Lu}\p{Ll}+)?))"
     r"\s*[-–—:]\s+(?=\S)"
+    r"|^([A-Z][A-Za-z0-9]{4,20})\s+[-–—]\s+(?=\S)"  # an ASCII outlet name: "Kinhtedothi - "
+    r"|^([\p{Lu}][\p{Lu}&]{2,6})\.\s+(?=\p{Lu})"  # a code and a full stop: "TGVN. "
 )
 
 # Bylines: a short name (each word capitalised, or all caps), optional parenthesis or agency.
 _NAME_WORD = r"[\p{Lu}][\p{Ll}\p{Lu}]*\.?"
 _NAME = rf"(?:{_NAME_WORD}(?:[\s\-]+{_NAME_WORD}){{0,4}})"
-_TEAM = r"(?:nhóm\s+(?:pv|phóng\s+viên|ptv|ctv)|pv|ctv|ptv|btv|nhóm\s+p\.?v\.?|phóng\s+viên|nhóm\s+tác\s+giả|vov\d?|ttxvn)"
+_TEAM = (
+    r"(?:nhóm\s+(?:pv|phóng\s+viên|ptv|ctv|tác\s+giả|p\.?v\.?)(?:\s+(?:ban|báo)(?:\s+\p{Lu}\p{Ll}*){1,3})?"
+    r"|pv|ctv|ptv|btv|phóng\s+viên|vov\d?|ttxvn)"
+)
 _BYLINE_NOTE = (
     r"\(\s*(?:(?:(?:lược\s+)?dịch\s+(?:từ|theo)|theo|tổng\s+hợp(?:\s+từ|\s+theo)?|t/h|th|tổng\s+hợp|lược\s+dịch|nguồn)"
     r"\s*:?\s*([^()]{0,60})|(?=[\p{Lu}])([^()]{2,40}))\)"
@@ -169,9 +175,6 @@ def _has_any(folded: str, hints: tuple[str, ...]) -> bool:
     return any(h in folded for h in hints)
 
 
-def has_caption_hint(text: str) -> bool:
-    return _has_any(text.casefold(), _CAPTION_HINTS)
-
 
 _SENTENCE_END = frozenset(".!?…:;")
 _CLOSERS = frozenset("\"”’»)]'")
@@ -187,7 +190,6 @@ def ends_like_sentence(text: str) -> bool:
     if last in _CLOSERS:
         return text[-2:-1] in _SENTENCE_END or text[-2:-1] in _CLOSERS and text[-3:-2] in _SENTENCE_END
     return False
-_WORDS = regex.compile(r"\S+")
 _LOWER_START = regex.compile(r"^\p{Ll}")
 
 
@@ -221,6 +223,7 @@ def is_name_like(text: str) -> bool:
 
 
 _BAR = regex.compile(r"\s[|•·]\s")
+_HONORIFICS = frozenset({"ông", "bà", "chị", "cụ", "ngài", "bé", "cháu", "tổng", "thủ", "bộ", "chủ", "đại"})
 
 
 def _is_byline(text: str, words: int) -> bool:
@@ -237,8 +240,11 @@ def _is_byline(text: str, words: int) -> bool:
     name = m.group("name")
     if _TEAM_RE.fullmatch(name):
         return True
+    name = _ROLE.sub("", name)
     # a name needs every word capitalised: sentence-case subheadings are not bylines
     if len(name.split()) < 2:  # "Tr." or "Hà" alone is a broken sentence, not a byline
+        return False
+    if name.split()[0].lower() in _HONORIFICS:  # "Bà Nguyễn Bích Quy." captions a photo of her
         return False
     return is_name_like(name) and (words <= 6 or "(" in text or "/" in text)
 
@@ -261,10 +267,21 @@ def classify(text: str, index: int = 0) -> Line:
     kind = _kind(text, words, key, caption_hint)
     line = Line(index, text, kind, words, key=key, caption_hint=caption_hint)
     if kind in ("prose", "short"):
-        m = SIGNATURE.match(text)
-        if m and words > 6:
-            line.signature = (m.group(1) or m.group(2)).strip()
+        line.signature = signature_of(text, words)
     return line
+
+
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+
+
+def signature_of(text: str, words: int | None = None) -> str | None:
+    """The outlet signature opening a lead or teaser ("VOV.VN - ", "(Dân trí) - ", "TGVN. ")."""
+    m = SIGNATURE.match(text)
+    if not m or (words if words is not None else word_count(text)) <= 6:
+        return None
+    if m.group(3) and len(_VOWEL_GROUPS.findall(m.group(3).lower())) < 2:
+        return None  # one ASCII syllable ("Trong - ngoài nước") is Vietnamese, not an outlet name
+    return next(g for g in m.groups() if g).strip()
 
 
 def _kind(text: str, words: int, key: str, caption_hint: bool) -> str:
@@ -293,6 +310,8 @@ def _kind(text: str, words: int, key: str, caption_hint: bool) -> str:
         return "related_inline"
     if words <= 40 and caption_hint and (caption_start(text) is not None or CAPTION_HEAD.match(text)):
         return "caption"
+    if words <= 15 and _SOURCE_TAIL.search(text):
+        return "caption"  # "Toàn cảnh cuộc họp. (Nguồn: TASS)"
     if TAGS.match(text):
         return "tags"
     if words <= 40 and _has_any(key, _FOOTER_HINTS) and FOOTER.search(text):
@@ -325,9 +344,9 @@ def is_headline_like(line: Line) -> bool:
     )
 
 
-_AGENCY_SPLIT = regex.compile(r"\s*(?:,|;|\bvà\b)\s*")
 _NOTE = regex.compile(_BYLINE_NOTE, regex.IGNORECASE)
 _DASH = regex.compile(r"\s+[-–]\s+")
+_ROLE = regex.compile(r"^(?:pv|ctv|btv|phóng\s+viên|nhà\s+báo|biên\s+tập\s+viên|tác\s+giả)\s+(?=\S+\s+\S)", regex.IGNORECASE)
 
 
 @dataclass
@@ -379,4 +398,5 @@ def parse_byline(text: str) -> Byline | None:
     )
     if _AGENCY_NAME.fullmatch(name):
         return Byline(credit=credit or name, tail=tail)
+    name = _ROLE.sub("", name)  # "PV Lê Hoa", "Phóng viên Hoài Nam": the role is not the name
     return Byline(author=name, credit=credit, tail=tail)

@@ -41,8 +41,6 @@ TITLE_WINDOW = 15  # lines above the body searched for the headline
 SOFT_KINDS = {"caption", "stamp", "dateline", "prompt", "counter", "byline", "related_inline"}
 HARD_KINDS = {"footer", "tags", "comments"}
 _BYLINE_PARTS = regex.compile(r"\s[|•·]\s|\s[-–]\s(?=\d)")
-
-
 _NEEDS_NORMALIZING = re.compile(r"[\r\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|  ")
 
 
@@ -102,10 +100,11 @@ def classify_page(text: str) -> list[L.Line]:
     return page
 
 
-def _next_content(page: list[L.Line], i: int) -> L.Line | None:
-    for line in page[i + 1 :]:
-        if line.kind not in ("caption", "counter", "stamp", "dateline"):
-            return line
+def _next_content(page: list[L.Line], i: int, lookahead: int = 8) -> L.Line | None:
+    """The next line after i that is not a caption, counter or stamp (bounded: pages can be huge)."""
+    for j in range(i + 1, min(len(page), i + 1 + lookahead)):
+        if page[j].kind not in ("caption", "counter", "stamp", "dateline"):
+            return page[j]
     return None
 
 
@@ -206,17 +205,20 @@ def split_caption(text: str) -> tuple[str, str | None]:
         return text, None
     prefix = text[:start].rstrip()
     spans = split_spans(prefix)
-    if len(spans) <= 1 or L.word_count(prefix[: spans[-1][0]]) < 8:
+    if len(spans) <= 1:
+        # one sentence and a credit: a caption, unless the sentence is longer than captions run
+        return (prefix, text[start:].strip()) if L.word_count(prefix) > 25 else ("", text.strip())
+    if L.word_count(prefix[: spans[-1][0]]) < 8:
         return "", text.strip()
     cut = spans[-1][0]
     return prefix[:cut].rstrip(), text[cut:].strip()
 
 
 def strip_signature(text: str) -> tuple[str, str | None]:
-    m = L.SIGNATURE.match(text)
-    if not m or L.word_count(text) <= 6:
+    signature = L.signature_of(text)
+    if signature is None:
         return text, None
-    return text[m.end() :], (m.group(1) or m.group(2)).strip()
+    return text[L.SIGNATURE.match(text).end() :], signature
 
 
 def _dedupe(items: list[str]) -> list[str]:
@@ -311,6 +313,8 @@ def clean_lines(text: str) -> dict:
     for line in page[first : run.end + 1]:
         if line.kind == "caption" or (line.kind == "prose" and line.caption_hint and L.caption_start(line.text) is not None):
             body_part, caption = split_caption(line.text)
+            if caption is None and line.kind == "caption":  # "(Nguồn: TASS)"-style: the whole line
+                body_part, caption = "", line.text
             if body_part:
                 paragraphs.append(body_part)
             if caption:
@@ -360,10 +364,10 @@ def clean_text(text: str, url: str | None = None, source: str = "") -> Article:
         article = Article(id=article_id(url, "", str(raw)[:1000]), source=source, url=url, raw=raw if isinstance(raw, str) else None)
         article.warnings = warnings + [f"could not clean the page: {type(exc).__name__}: {exc}"]
         return article
-    return _article_from_parts(parts, url, source, raw, warnings)
+    return article_from_parts(parts, url, source, raw, warnings)
 
 
-def _article_from_parts(parts: dict, url, source, raw, warnings) -> Article:
+def article_from_parts(parts: dict, url, source, raw, warnings) -> Article:
     article = Article(
         id="",
         title=parts["title"],

@@ -81,6 +81,8 @@ def clean_structured(article: Article) -> Article:
                 continue
         if kind == "caption" or (line.words > 40 and line.caption_hint and L.caption_start(text) is not None):
             body_part, caption = split_caption(text)
+            if caption is None and kind == "caption":
+                body_part, caption = "", text
             if caption:
                 captions.append(caption)
             if body_part:
