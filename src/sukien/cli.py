@@ -218,31 +218,21 @@ def serve(
     serve_web(db, host=host, port=port)
 
 
-def _read_inputs(files: list[Path]) -> list[tuple[str, str]]:
-    if not files:
-        return [("<stdin>", sys.stdin.read())]
-    inputs = []
-    for f in files:
-        try:
-            inputs.append((str(f), f.read_bytes().decode("utf-8")))
-        except (OSError, UnicodeDecodeError) as err:
-            console.print(f"[red]error:[/] {f}: {err}")
-            raise typer.Exit(2)
-    return inputs
-
-
 @app.command()
 def clean(files: Annotated[Optional[list[Path]], typer.Argument(help="pages (.txt or .html); stdin when none")] = None,
           url: Annotated[Optional[str], typer.Option(help="the page's URL")] = None):
     """Clean scraped pages: print one JSON object per input."""
-    from sukien.clean import clean_html, clean_text
+    from sukien.clean import clean_page, to_record
 
-    for source, text in _read_inputs(files or []):
-        is_html = source.lower().endswith((".html", ".htm")) or text.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
-        article = (clean_html if is_html else clean_text)(text, url=url, source=source)
-        record = article_record(article)
-        keys = ("title", "published", "author", "credit", "outlet", "lead", "body", "captions", "related", "warnings")
-        out.print(json.dumps({"source": source, **{k: record[k] for k in keys}}, ensure_ascii=False), markup=False)
+    inputs = [(str(f), f) for f in files] if files else [("<stdin>", None)]
+    for source, path in inputs:
+        try:
+            page = path.read_bytes() if path else sys.stdin.buffer.read()
+        except OSError as err:
+            console.print(f"[red]error:[/] {source}: {err.strerror}")
+            raise typer.Exit(2)
+        article = clean_page(page, url=url, source=source)
+        out.print(json.dumps({"source": source, **to_record(article)}, ensure_ascii=False), markup=False)
 
 
 @app.command()

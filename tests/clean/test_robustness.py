@@ -91,7 +91,7 @@ def test_clean_page_picks_the_parser_and_decodes(seed_003):
     record = to_record(text_article)
     assert set(record) == {"title", "published", "author", "credit", "outlet", "lead", "body", "captions",
                            "related", "warnings"}
-    assert record["body"].split("\n") == text_article.body
+    assert record["body"].split("\n") == [text_article.lead] + text_article.body
     broken = clean_page(b"\x00\x01\x02binary")
     assert broken.body == [] and "binary" in broken.warnings[0]
 

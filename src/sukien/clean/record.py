@@ -40,7 +40,7 @@ def clean_page(page: bytes | str, url: str | None = None, source: str = "") -> A
 
 
 def to_record(article: Article) -> dict:
-    """The JSON object printed per input by `sukien clean`."""
+    """The JSON object printed per input by `sukien clean`; `body` is the whole text, lead included."""
     return {
         "title": article.title,
         "published": article.published.isoformat() if article.published else None,
@@ -48,7 +48,7 @@ def to_record(article: Article) -> dict:
         "credit": article.credit,
         "outlet": article.outlet,
         "lead": article.lead,
-        "body": "\n".join(article.body),
+        "body": article.text,
         "captions": list(article.captions),
         "related": list(article.related),
         "warnings": list(article.warnings),

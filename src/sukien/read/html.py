@@ -7,8 +7,8 @@ from pathlib import Path
 
 from sukien.errors import InputError
 from sukien.model import Article
-from sukien.read.decode import looks_binary
 from sukien.read.ids import content_id
+from sukien.text.legacy import looks_binary
 
 
 def decode_html(data: bytes) -> str:

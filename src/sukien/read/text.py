@@ -7,13 +7,15 @@ from pathlib import Path
 
 from sukien.errors import InputError
 from sukien.model import Article
-from sukien.read.decode import decode_bytes
 from sukien.read.ids import content_id
+from sukien.text import normalize
+from sukien.text.legacy import decode_bytes
 
 
 def read(path: Path, on_error) -> Iterator[Article]:
     try:
         text, warnings = decode_bytes(path.read_bytes())
+        text = normalize(text)
     except ValueError as err:
         on_error(InputError(path, str(err)))
         return

@@ -228,7 +228,7 @@ def fix_legacy_text(text: str) -> tuple[str, list[str]]:
 # --- bytes ------------------------------------------------------------------------------------
 
 
-def _looks_binary(data: bytes) -> bool:
+def looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
         return True
@@ -249,7 +249,7 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
             return data.decode("utf-16"), []
         except UnicodeDecodeError as exc:
             raise ValueError(f"not valid UTF-16 despite its byte-order mark: {exc}") from None
-    if _looks_binary(data):
+    if looks_binary(data):
         raise ValueError("binary file (NUL or control bytes): not a text or HTML page")
     try:
         text = data.decode("utf-8-sig")
