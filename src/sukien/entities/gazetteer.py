@@ -1,0 +1,102 @@
+"""Gazetteers: countries, places, organisations (with their aliases) and trigger words.
+
+The lists are plain TSV files in `data/`, written for this project from general knowledge
+(CC0). They serve twice: as tagger features (a token inside a known name, after a title word)
+and as the alias table that maps "Hoa Kỳ", "US" and "Hợp chúng quốc Hoa Kỳ" to one entity "Mỹ".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from sukien.text import match_key
+
+DATA = Path(__file__).resolve().parent / "data"
+MAX_NAME_TOKENS = 8
+
+
+@dataclass(frozen=True)
+class Known:
+    canonical: str
+    type: str  # LOC or ORG
+    kind: str  # country, place, org
+
+
+def _rows(name: str):
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        head, _, rest = line.partition("\t")
+        yield head.strip(), [a.strip() for a in rest.split("|") if a.strip()]
+
+
+def _phrase_key(phrase: str) -> str:
+    from sukien.entities.tokens import tokenize
+
+    return " ".join(match_key(t.text) for t in tokenize(phrase))
+
+
+@dataclass
+class Gazetteer:
+    names: dict[str, Known]  # phrase key -> known entity
+    triggers: dict[str, str]  # phrase key -> person / admin / org
+    first_tokens: dict[str, int]  # first token key -> longest phrase starting with it
+    acronyms: set[str]  # exact-case alias keys like "US", "UN", "IS" that need their case
+
+    def lookup(self, phrase: str) -> Known | None:
+        return self.names.get(_phrase_key(phrase))
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    names: dict[str, Known] = {}
+    acronyms: set[str] = set()
+    for file, type_, kind in (("countries.tsv", "LOC", "country"), ("places.tsv", "LOC", "place"),
+                              ("organisations.tsv", "ORG", "org")):
+        for canonical, aliases in _rows(file):
+            for phrase in [canonical, *aliases]:
+                key = _phrase_key(phrase)
+                names.setdefault(key, Known(canonical, type_, kind))
+                if phrase.isupper() and len(phrase) <= 3:
+                    acronyms.add(phrase)
+    triggers: dict[str, str] = {}
+    for kind, words in _rows("triggers.tsv"):
+        for word in words:
+            triggers.setdefault(_phrase_key(word), kind)
+    first: dict[str, int] = {}
+    for key in [*names, *triggers]:
+        parts = key.split(" ")
+        first[parts[0]] = max(first.get(parts[0], 0), len(parts))
+    return Gazetteer(names, triggers, first, acronyms)
+
+
+def match_spans(keys: list[str], texts: list[str], capitalised: list[bool]):
+    """Longest known names and trigger phrases over a token sequence.
+
+    Yields (start, end, label) where label is a Known (a name; its first token must be
+    capitalised, and short acronyms must match in their case) or a trigger kind string.
+    """
+    gaz = load()
+    i, n = 0, len(keys)
+    while i < n:
+        found = None
+        longest = gaz.first_tokens.get(keys[i], 0)
+        if longest:
+            for j in range(min(n, i + longest), i, -1):
+                phrase = " ".join(keys[i:j])
+                known = gaz.names.get(phrase)
+                if known and capitalised[i] and (j - i > 1 or len(texts[i]) > 3 or
+                                                 not texts[i].isupper() or texts[i] in gaz.acronyms):
+                    found = (i, j, known)
+                    break
+                kind = gaz.triggers.get(phrase)
+                if kind:
+                    found = (i, j, kind)
+                    break
+        if found:
+            yield found
+            i = found[1]
+        else:
+            i += 1

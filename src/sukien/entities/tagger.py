@@ -1,0 +1,260 @@
+"""A syllable BIO tagger for PER, LOC and ORG: averaged structured perceptron, Viterbi decoding.
+
+Speed comes from two things. Capitalisation: a token is only decoded when it is capitalised, a
+number, or near a capitalised token ("tỉnh Ninh Bình", "Viện Vệ sinh dịch tễ trung ương"); every
+other token is O without a look. And arrays: every feature is an integer key (template id and
+word/shape/gazetteer ids), so the scores of all tokens of a batch of sentences come from one
+`searchsorted` over the model's sorted keys, and all active segments of the batch are decoded
+together by one Viterbi pass under BIO constraints.
+
+The model (`model.npz`, trained by `train.py`) holds the word lexicon, the sorted feature keys,
+their weights and the label transitions; no pickles.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from sukien.entities.gazetteer import Known, match_spans
+from sukien.entities.tokens import shape
+from sukien.text import match_key
+
+MODEL_PATH = Path(__file__).resolve().parent / "model.npz"
+LABELS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"]
+N_LABELS = len(LABELS)
+SHAPES = ["<pad>", "C", "U", "I", "m", "l", "d", "p"]
+SHAPE_ID = {s: i for i, s in enumerate(SHAPES)}
+CAPITALISED_IDS = [SHAPE_ID[s] for s in ("C", "U", "I", "m")]
+SENTENCE_OPENERS = {".", "!", "?", ":", ";", '"', "“", "”", "(", "-", "–", "…", "'", "‘", "*", "•", "["}
+LOOK_AHEAD = 2  # lower-case tokens this close before a capitalised one may open a name ("thành phố X")
+LOOK_BEHIND = 4  # ... and this close after one may continue it ("Viện Vệ sinh dịch tễ trung ương")
+GAP = max(LOOK_AHEAD, LOOK_BEHIND, 2)  # padding tokens between the sentences of a batch
+
+GAZ_LABELS = ["", "<pad>"] + [f"{bi}-{name}" for name in (
+    "LOC-country", "LOC-place", "ORG-org", "T-person", "T-admin", "T-org") for bi in "BI"]
+GAZ_ID = {g: i for i, g in enumerate(GAZ_LABELS)}
+N_GAZ = len(GAZ_LABELS)
+
+TEMPLATES = ["bias", "w", "p1", "n1", "p2", "n2", "p1w", "wn1", "p2p1", "n1n2", "sss", "ssp", "ssn",
+             "open_s", "open_w", "p1_s", "s_n1", "g", "pg", "ng", "ggg", "g_s", "suffix"]
+TEMPLATE_SHIFT = 44  # key = template index << 44 | value
+
+
+def _allowed_transitions() -> np.ndarray:
+    """allowed[prev, cur]: I-X only after B-X or I-X."""
+    allowed = np.ones((N_LABELS, N_LABELS), dtype=bool)
+    for c, cur in enumerate(LABELS):
+        if cur.startswith("I-"):
+            for p, prev in enumerate(LABELS):
+                allowed[p, c] = prev[2:] == cur[2:] and prev != "O"
+    return allowed
+
+
+ALLOWED = _allowed_transitions()
+START_ALLOWED = np.array([not label.startswith("I-") for label in LABELS])
+
+
+class Lexicon:
+    """Token text -> (word id, shape id, suffix id), memoised: the vocabulary is Zipfian."""
+
+    def __init__(self, words: list[str], suffixes: list[str]):
+        self.words = {w: i for i, w in enumerate(words)}  # 0 = unknown, 1 = padding
+        self.suffixes = {s: i for i, s in enumerate(suffixes)}
+        self.size = max(len(words), 2)
+        self.memo: dict[str, tuple[int, int, int, str, bool]] = {}
+
+    def lookup(self, token: str) -> tuple[int, int, int, str, bool]:
+        hit = self.memo.get(token)
+        if hit is None:
+            key = match_key(token)
+            sid = SHAPE_ID[shape(token)]
+            hit = (self.words.get(key, 0), sid, self.suffixes.get(key[-3:], 0), key, sid in CAPITALISED_IDS)
+            if len(self.memo) < 200_000:
+                self.memo[token] = hit
+        return hit
+
+
+def gazetteer_ids(texts: list[str], keys: list[str], caps: list[bool]) -> list[int]:
+    """Per token: the id of the gazetteer label of the phrase it is in, with B/I position."""
+    labels = [0] * len(texts)
+    for start, end, label in match_spans(keys, texts, caps):
+        name = f"{label.type}-{label.kind}" if isinstance(label, Known) else f"T-{label}"
+        labels[start] = GAZ_ID["B-" + name]
+        for k in range(start + 1, end):
+            labels[k] = GAZ_ID["I-" + name]
+    return labels
+
+
+def active_mask(shape_ids: np.ndarray) -> np.ndarray:
+    """Tokens worth decoding: capitalised, or a number or word close to a capitalised token."""
+    caps = np.isin(shape_ids, CAPITALISED_IDS)
+    n = len(caps)
+    active = caps.copy()
+    for k in range(1, LOOK_AHEAD + 1):
+        active[: n - k] |= caps[k:]
+    for k in range(1, LOOK_BEHIND + 1):
+        active[k:] |= caps[: n - k]
+    return active & (shape_ids != 0)
+
+
+def segments(active: np.ndarray) -> list[tuple[int, int]]:
+    """(start, end) of the runs of active tokens."""
+    if not len(active):
+        return []
+    padded = np.concatenate([[False], active, [False]]).astype(np.int8)
+    edges = np.flatnonzero(np.diff(padded))
+    return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
+
+
+_PAD_TOKEN = (1, 0, 0, "", False)
+
+
+def featurize(sentences: list[list[str]], lexicon: Lexicon):
+    """Feature keys of the active tokens of all sentences, and their segments.
+
+    The sentences are laid end to end with GAP padding tokens between them, so one set of
+    array operations serves the whole batch. Returns (keys, pieces) where keys has one row per
+    active token (segments in order) and pieces lists (sentence, start, end, row offset).
+    """
+    flat = [_PAD_TOKEN] * GAP
+    texts_flat = [""] * GAP
+    origin = []
+    lookup = lexicon.lookup
+    for texts in sentences:
+        origin.append(len(flat))
+        flat += [lookup(t) for t in texts]
+        texts_flat += texts
+        flat += [_PAD_TOKEN] * GAP
+        texts_flat += [""] * GAP
+    wid = np.array([x[0] for x in flat], dtype=np.int64)
+    sid = np.array([x[1] for x in flat], dtype=np.int64)
+    opener = np.zeros(len(flat), dtype=np.int64)
+    opener[np.array(origin, dtype=np.int64)] = 1
+    gid = np.zeros(len(flat), dtype=np.int64)
+    gid[sid == 0] = 1
+    pieces, positions, row, k = [], [], 0, 0
+    for start, end in segments(active_mask(sid)):
+        while k + 1 < len(origin) and origin[k + 1] <= start:
+            k += 1
+        pieces.append((k, start - origin[k], end - origin[k], row))
+        positions.append(np.arange(start, end))
+        row += end - start
+        seg = flat[start:end]
+        gid[start:end] = gazetteer_ids(texts_flat[start:end], [x[3] for x in seg], [x[4] for x in seg])
+        for i in range(max(start, 1), end):
+            if texts_flat[i - 1] in SENTENCE_OPENERS:
+                opener[i] = 1
+    if not pieces:
+        return np.zeros((0, len(TEMPLATES)), dtype=np.int64), []
+    suf = np.array([x[2] for x in flat], dtype=np.int64)
+    i = np.concatenate(positions)
+    V, S, G = lexicon.size, len(SHAPES), N_GAZ
+    w, s, g = wid[i], sid[i], gid[i]
+    columns = [
+        np.zeros(len(i), dtype=np.int64), w, wid[i - 1], wid[i + 1], wid[i - 2], wid[i + 2],
+        wid[i - 1] * V + w, w * V + wid[i + 1], wid[i - 2] * V + wid[i - 1], wid[i + 1] * V + wid[i + 2],
+        (sid[i - 1] * S + s) * S + sid[i + 1], (sid[i - 2] * S + sid[i - 1]) * S + s,
+        (s * S + sid[i + 1]) * S + sid[i + 2],
+        opener[i] * S + s, opener[i] * V + w, wid[i - 1] * S + s, s * V + wid[i + 1],
+        g, gid[i - 1], gid[i + 1], (gid[i - 1] * G + g) * G + gid[i + 1], g * S + s, suf[i],
+    ]
+    keys = np.stack(columns, axis=1)
+    keys += (np.arange(len(TEMPLATES), dtype=np.int64) << TEMPLATE_SHIFT)[None, :]
+    return keys, pieces
+
+
+class Tagger:
+    """Scores feature keys with the weight table and decodes active segments with Viterbi."""
+
+    def __init__(self, lexicon: Lexicon, keys: np.ndarray, weights: np.ndarray, transitions: np.ndarray):
+        self.lexicon = lexicon
+        self.keys = keys  # sorted int64 feature keys
+        self.weights = np.vstack([weights, np.zeros((1, N_LABELS))]).astype(np.float32)  # last row: unknown
+        self.transitions = np.where(ALLOWED, transitions, -1e9).astype(np.float32)
+        self.start = np.where(START_ALLOWED, 0.0, -1e9).astype(np.float32)
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> "Tagger":
+        with np.load(path, allow_pickle=False) as data:
+            lexicon = Lexicon(data["words"].tolist(), data["suffixes"].tolist())
+            return cls(lexicon, data["keys"], data["weights"], data["transitions"])
+
+    def rows(self, keys: np.ndarray) -> np.ndarray:
+        """Row of each feature key in the weight table (the zero row when unknown)."""
+        pos = np.searchsorted(self.keys, keys)
+        pos = np.minimum(pos, len(self.keys) - 1)
+        return np.where(self.keys[pos] == keys, pos, len(self.keys))
+
+    def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
+        """BIO labels for each token list; all sentences scored and decoded together."""
+        labels = [["O"] * len(s) for s in sentences]
+        keys, pieces = featurize(sentences, self.lexicon)
+        if not pieces:
+            return labels
+        scores = self.weights[self.rows(keys)].sum(1)
+        paths = self.viterbi_batch(scores, [(o, e - s) for _, s, e, o in pieces])
+        for (k, start, _, _), path in zip(pieces, paths):
+            for i, label in enumerate(path):
+                labels[k][start + i] = LABELS[label]
+        return labels
+
+    def tag(self, texts: list[str]) -> list[str]:
+        return self.tag_many([texts])[0]
+
+    def viterbi_batch(self, scores: np.ndarray, pieces: list[tuple[int, int]]) -> list[list[int]]:
+        """Best label path of each (offset, length) piece of `scores`, all pieces at once.
+
+        Pieces are sorted longest first, so step t only touches the pieces still running.
+        """
+        order = sorted(range(len(pieces)), key=lambda b: -pieces[b][1])
+        lengths = np.array([pieces[b][1] for b in order])
+        offsets = np.array([pieces[b][0] for b in order])
+        B, L = len(pieces), int(lengths[0])
+        alive = [int(np.searchsorted(-lengths, -t, side="right")) for t in range(1, L + 1)]  # pieces longer than t-1
+        best = np.empty((len(scores), N_LABELS), dtype=np.float32)  # indexed like scores
+        back = np.zeros((len(scores), N_LABELS), dtype=np.int64)
+        best[offsets] = self.start + scores[offsets]
+        for t in range(1, L):
+            m = alive[t]
+            prev, cur = offsets[:m] + t - 1, offsets[:m] + t
+            cand = best[prev][:, :, None] + self.transitions[None]
+            arg = cand.argmax(1)
+            back[cur] = arg
+            best[cur] = np.take_along_axis(cand, arg[:, None, :], 1)[:, 0] + scores[cur]
+        paths: list[list[int]] = [[] for _ in pieces]
+        last = best[offsets + lengths - 1].argmax(1)
+        for rank, b in enumerate(order):
+            label, off, n = int(last[rank]), int(offsets[rank]), int(lengths[rank])
+            path = [label]
+            for t in range(n - 1, 0, -1):
+                label = int(back[off + t, label])
+                path.append(label)
+            paths[b] = path[::-1]
+        return paths
+
+
+@lru_cache(maxsize=1)
+def default_tagger() -> Tagger:
+    return Tagger.load()
+
+
+def spans_from_labels(labels: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, type) token spans of a BIO sequence."""
+    spans, cur = [], None
+    for i, label in enumerate(labels):
+        if label.startswith("B-") or (label.startswith("I-") and (cur is None or cur[2] != label[2:])):
+            if cur:
+                spans.append(tuple(cur))
+            cur = [i, i + 1, label[2:]]
+        elif label.startswith("I-"):
+            cur[1] = i + 1
+        else:
+            if cur:
+                spans.append(tuple(cur))
+            cur = None
+    if cur:
+        spans.append(tuple(cur))
+    return spans

@@ -1,0 +1,71 @@
+"""Syllable tokens with offsets, and the shape of each token.
+
+Tokens follow PhoNER's syllable convention closely enough for its spans to be recovered: words
+and numbers are single tokens, abbreviations with their dot ("TP.", "N.H.N.", "TP.HCM") are one
+token, every other punctuation character is its own token. No word segmentation.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+# Abbreviations that keep their dot as part of the token ("TP. Hồ Chí Minh", "Q. 1").
+DOTTED = {"tp", "tx", "tt", "q", "p", "th", "tr", "st", "mr", "mrs", "ms", "dr", "gs", "pgs", "ts",
+          "ths", "bs", "ls", "ks", "nxb", "ct", "cty", "pgs.ts", "gs.ts"}
+
+_TOKEN = regex.compile(
+    r"""
+    (?P<initials>(?:\p{Lu}\p{Ll}?\.){2,}(?:\p{Lu}\p{Ll}?\b)?|\p{Lu}{2,}\.\p{Lu}+\b)   # N.H.N. B.T.Th. TP.HCM
+    |(?P<dotted>\p{L}{1,3}\.(?=\s*\p{Lu}|\s*\p{N}))                                   # TP. Q. Th. (checked below)
+    |(?P<number>\p{N}+(?:[./,:]\p{N}+)*(?:\p{L}+)?)                                   # 7/3 1.600 10h 3,5
+    |(?P<word>[\p{L}\p{M}\p{N}]+(?:[-'’&][\p{L}\p{M}\p{N}]+)*)                        # Jean-Pierre Covid-19
+    |(?P<punct>[^\s])
+    """,
+    regex.VERBOSE,
+)
+
+
+class Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        if m.lastgroup == "dotted":
+            word = m.group(0)[:-1]
+            if word.lower() not in DOTTED and not (len(word) == 1 and word.isupper()):
+                tokens.append(Token(word, m.start(), m.end() - 1))
+                tokens.append(Token(".", m.end() - 1, m.end()))
+                continue
+        tokens.append(Token(m.group(0), m.start(), m.end()))
+    return tokens
+
+
+def shape(token: str) -> str:
+    """A coarse class: C (Capitalised), U (UPPER/acronym), I (initials), l (lower), d (number), p (punct)."""
+    first = token[0]
+    if first.isdigit():
+        return "d"
+    if not first.isalpha():
+        return "p"
+    if "." in token and first.isupper():
+        return "I"
+    if first.isupper():
+        letters = [c for c in token if c.isalpha()]
+        if len(letters) > 1 and all(c.isupper() for c in letters):
+            return "U"
+        return "C"
+    if any(c.isupper() for c in token[1:]):
+        return "m"  # iPhone, eBay
+    if any(c.isdigit() for c in token):
+        return "d"
+    return "l"
+
+
+def is_capitalised(token: str) -> bool:
+    return shape(token) in ("C", "U", "I", "m")
