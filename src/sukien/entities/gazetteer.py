@@ -35,7 +35,14 @@ def _rows(name: str):
 def _phrase_key(phrase: str) -> str:
     from sukien.entities.tokens import tokenize
 
-    return " ".join(match_key(t.text) for t in tokenize(phrase))
+    keys = []
+    for t in tokenize(phrase, split_names=False):
+        parts = t.text.split("-")
+        if len(parts) > 1 and all(p[:1].isupper() for p in parts):
+            keys += " - ".join(parts).split(" ")  # "Dương-Thái" as the tagger sees it
+        else:
+            keys.append(t.text)
+    return " ".join(match_key(k) for k in keys)
 
 
 @dataclass
@@ -44,6 +51,7 @@ class Gazetteer:
     triggers: dict[str, str]  # phrase key -> person / admin / org
     first_tokens: dict[str, int]  # first token key -> longest phrase starting with it
     acronyms: set[str]  # exact-case alias keys like "US", "UN", "IS" that need their case
+    name_first_tokens: set[str]  # lower-cased first syllables of known names
 
     def lookup(self, phrase: str) -> Known | None:
         return self.names.get(_phrase_key(phrase))
@@ -69,7 +77,8 @@ def load() -> Gazetteer:
     for key in [*names, *triggers]:
         parts = key.split(" ")
         first[parts[0]] = max(first.get(parts[0], 0), len(parts))
-    return Gazetteer(names, triggers, first, acronyms)
+    name_first = {k.split(" ")[0] for k in names}
+    return Gazetteer(names, triggers, first, acronyms, name_first)
 
 
 def match_spans(keys: list[str], texts: list[str], capitalised: list[bool]):

@@ -17,7 +17,7 @@ DOTTED = {"tp", "tx", "tt", "q", "p", "th", "tr", "st", "mr", "mrs", "ms", "dr",
 
 _TOKEN = regex.compile(
     r"""
-    (?P<initials>(?:\p{Lu}\p{Ll}?\.){2,}(?:\p{Lu}\p{Ll}?\b)?|\p{Lu}{2,}\.\p{Lu}+\b)   # N.H.N. B.T.Th. TP.HCM
+    (?P<initials>\p{Lu}\p{Ll}?\.(?:\p{Lu}\p{Ll}?\.?)+(?!\p{L})|\p{Lu}{2,}\.\p{Lu}+\b|\p{Lu}\.(?!\p{L}))  # N.H.N. D.H TP.HCM T.
     |(?P<dotted>\p{L}{1,3}\.(?=\s*\p{Lu}|\s*\p{N}))                                   # TP. Q. Th. (checked below)
     |(?P<number>\p{N}+(?:[./,:]\p{N}+)*(?:\p{L}+)?)                                   # 7/3 1.600 10h 3,5
     |(?P<word>[\p{L}\p{M}\p{N}]+(?:[-'’&][\p{L}\p{M}\p{N}]+)*)                        # Jean-Pierre Covid-19
@@ -33,9 +33,29 @@ class Token(NamedTuple):
     end: int
 
 
-def tokenize(text: str) -> list[Token]:
+def _split_known_hyphenation(token: Token) -> list[Token]:
+    """"Mỹ-Nhật", "Dương-Thái" -> three tokens when a part starts a known name; "Jean-Pierre" stays."""
+    from sukien.entities.gazetteer import load
+
+    parts = regex.split(r"([-–])", token.text)
+    starts = load().name_first_tokens
+    if not any(p[:1].isupper() and p.lower() in starts for p in parts[::2]):
+        return [token]
+    out, pos = [], token.start
+    for part in parts:
+        if part:
+            out.append(Token(part, pos, pos + len(part)))
+        pos += len(part)
+    return out
+
+
+def tokenize(text: str, split_names: bool = True) -> list[Token]:
+    """Tokens of `text`; `split_names` splits hyphenated capitalised words that join known names."""
     tokens: list[Token] = []
     for m in _TOKEN.finditer(text):
+        if split_names and m.lastgroup == "word" and "-" in m.group(0) and m.group(0)[0].isupper():
+            tokens += _split_known_hyphenation(Token(m.group(0), m.start(), m.end()))
+            continue
         if m.lastgroup == "dotted":
             word = m.group(0)[:-1]
             if word.lower() not in DOTTED and not (len(word) == 1 and word.isupper()):

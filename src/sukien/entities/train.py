@@ -49,6 +49,48 @@ def read_phoner(path: Path) -> list[tuple[list[str], list[str]]]:
     return out
 
 
+def relabel_people(sentences):
+    """PhoNER tags only patients as NAME; tag officials and doctors after a title as PER too.
+
+    "Ông Nguyễn Tăng Bính", "Bộ trưởng Nguyễn Chí Dũng" are O in PhoNER but persons for
+    sukien's users; without this the tagger would learn that a title hides the name after it.
+    """
+    from sukien.entities.silver import TITLES
+    from sukien.entities.tokens import shape
+
+    changed = 0
+    for words, labels in sentences:
+        keys = [match_key(w) for w in words]
+        for i in range(len(words) - 1):
+            if not (keys[i] in TITLES or " ".join(keys[max(0, i - 1):i + 1]) in TITLES):
+                continue
+            j = i + 1
+            while j < len(words) and shape(words[j]) == "C" and labels[j] == "O" and j - i <= 4:
+                j += 1
+            if j > i + 1 and (j == len(words) or shape(words[j]) != "C"):
+                labels[i + 1] = "B-PER"
+                for k in range(i + 2, j):
+                    labels[k] = "I-PER"
+                changed += 1
+    return changed
+
+
+def load_silver(shared: Path, limit: int, cache: str | None):
+    """Silver sentences, mined once and kept in `cache` (JSONL) when a path is given."""
+    from sukien.entities.silver import silver_sentences
+
+    if cache and Path(cache).exists():
+        rows = [json.loads(line) for line in Path(cache).read_text(encoding="utf-8").splitlines()]
+        silver = [(r["words"], r["labels"]) for r in rows][:limit]
+    else:
+        silver = silver_sentences(shared / "data" / "vietnews-val.jsonl.gz", limit)
+        if cache:
+            Path(cache).write_text("".join(json.dumps({"words": w, "labels": l}, ensure_ascii=False) + "\n"
+                                           for w, l in silver), encoding="utf-8")
+    print(f"{len(silver)} silver sentences")
+    return silver
+
+
 def build_lexicon(sentences, min_count: int) -> tuple[list[str], list[str]]:
     """Words (match keys) and 3-letter suffixes seen at least `min_count` times."""
     words = Counter(match_key(w) for texts, _ in sentences for w in texts)
@@ -155,16 +197,16 @@ def main(argv=None):
     parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--silver", type=int, default=3000, help="silver sentences from VietNews (0: none)")
+    parser.add_argument("--silver-cache", help="JSONL file to keep mined silver sentences in")
+    parser.add_argument("--relabel", action="store_true", help="tag titled names in PhoNER as PER too")
     parser.add_argument("--out", default=str(MODEL_PATH))
     args = parser.parse_args(argv)
     shared = shared_dir(args.shared)
     sentences = read_phoner(shared / "data" / "phoner" / "train_syllable.json")
+    if args.relabel:
+        print(f"{relabel_people(sentences)} PhoNER names after titles relabelled PER")
     if args.silver:
-        from sukien.entities.silver import silver_sentences
-
-        silver = silver_sentences(shared / "data" / "vietnews-val.jsonl.gz", args.silver)
-        print(f"{len(silver)} silver sentences")
-        sentences += silver
+        sentences += load_silver(shared, args.silver, args.silver_cache)
     words, suffixes = build_lexicon(sentences, args.min_count)
     examples = segment_examples(sentences, Lexicon(words, suffixes))
     features, W, T = train(examples, args.epochs, args.min_count)
