@@ -1,10 +1,16 @@
-"""Mentions of people, organisations and places in raw text: tokens -> tagger -> clean-up.
+"""Mentions of people, organisations and places in raw text: tokens -> tagger -> rules.
 
 `recognise_many(texts)` tags every sentence of every text in one batch and returns character
-spans. After tagging, two deterministic repairs keep neighbours apart:
-- a title before a name is not part of the name ("Ông Biden" -> "Biden");
-- a country or place written between a title and a name is its own place
-  ("Tổng thống Mỹ Donald Trump" -> LOC "Mỹ" + PER "Donald Trump").
+spans. After tagging, deterministic rules keep neighbours apart and use the whole document:
+- a title before a name is not part of the name ("Ông Biden" -> "Biden"), nor is a minister's
+  portfolio ("Bộ trưởng Quốc phòng Lloyd Austin");
+- a country or place between a title and a name is its own place ("Tổng thống Mỹ Donald
+  Trump" -> LOC "Mỹ" + PER "Donald Trump");
+- an organisation directly followed by its place is one organisation ("UBND tỉnh Ninh Thuận");
+- names after titles and before "(SN 1990)" are persons; short forms of those persons
+  elsewhere in the document are persons ("ông Trường" after "ông Lê Nhật Trường"); a name a
+  rule saw as a person is a person everywhere in the document.
+Every token's match key and shape come from the tagger's memo, computed once per token form.
 """
 
 from __future__ import annotations
@@ -15,10 +21,14 @@ from sukien.entities.aliases import GENERATIONS, VIETNAMESE_SURNAMES
 from sukien.entities.gazetteer import Known, match_spans
 from sukien.entities.gazetteer import load as load_gazetteer
 from sukien.entities.silver import PERSONAL, PORTFOLIOS, TITLES
-from sukien.entities.tagger import SENTENCE_OPENERS, default_tagger, spans_from_labels
-from sukien.entities.tokens import Token, is_capitalised, shape, tokenize
-from sukien.text import match_key
+from sukien.entities.tagger import SENTENCE_OPENERS, SHAPES, default_tagger, spans_from_labels
+from sukien.entities.tokens import Token, tokenize
 from sukien.text.sentences import split_spans
+
+CAPITALISED = {"C", "U", "I", "m"}
+TITLE_ENDS = {t.split(" ")[-1] for t in TITLES}
+PORTFOLIO_STARTS = {p.split(" ")[0] for p in PORTFOLIOS}
+TokenSpan = tuple[int, int, str]
 
 
 class Span(NamedTuple):
@@ -28,32 +38,73 @@ class Span(NamedTuple):
     text: str
 
 
-def _sentence_tokens(text: str) -> list[list[Token]]:
+class View(NamedTuple):
+    """One sentence: its tokens with their texts, match keys and shapes."""
+
+    tokens: list[Token]
+    texts: list[str]
+    keys: list[str]
+    shapes: list[str]
+
+
+def _views(text: str) -> list[View]:
+    lookup = default_tagger().lexicon.lookup
     out = []
     for start, end in split_spans(text):
         tokens = [Token(t.text, t.start + start, t.end + start) for t in tokenize(text[start:end])]
         if tokens:
-            out.append(tokens)
+            info = [lookup(t.text) for t in tokens]
+            out.append(View(tokens, [t.text for t in tokens], [x[3] for x in info], [SHAPES[x[1]] for x in info]))
     return out
 
 
-def _known_parts(texts: list[str]):
-    """Gazetteer matches (start, end, label) inside a token span."""
-    keys = [match_key(t) for t in texts]
-    return list(match_spans(keys, texts, [is_capitalised(t) for t in texts]))
+def _known_parts(v: View, start: int, end: int):
+    """Gazetteer matches (start, end, label) inside tokens start..end, relative to start."""
+    caps = [s in CAPITALISED for s in v.shapes[start:end]]
+    return list(match_spans(v.keys[start:end], v.texts[start:end], caps))
 
 
-def _repair(tokens: list[Token], start: int, end: int, type_: str) -> list[tuple[int, int, str]]:
+def _headed(v: View, start: int) -> bool:
+    """Tokens from `start` begin with an organisation's or place's head word ("Sở", "tỉnh")."""
+    triggers = load_gazetteer().triggers
+    keys = v.keys[start:start + 2]
+    return any(triggers.get(" ".join(keys[:n])) in ("org", "admin") for n in (1, 2))
+
+
+def _portfolio_length(v: View, i: int) -> int:
+    """Tokens of a minister's portfolio at i ("Quốc phòng" in "Bộ trưởng Quốc phòng X")."""
+    if i >= len(v.keys) or v.keys[i] not in PORTFOLIO_STARTS:
+        return 0
+    for n in range(min(4, len(v.keys) - i), 0, -1):
+        if " ".join(v.keys[i:i + n]) in PORTFOLIOS:
+            return n
+    return 0
+
+
+def _title_length(v: View, i: int) -> int:
+    """Tokens of a person title ending right before token i ("ông", "Bộ trưởng")."""
+    if i == 0 or v.keys[i - 1] not in TITLE_ENDS:
+        return 0
+    for n in (4, 3, 2, 1):
+        if i - n >= 0 and " ".join(v.keys[i - n:i]) in TITLES:
+            return n
+    return 0
+
+
+def _all_capitalised(v: View, start: int, end: int) -> bool:
+    return all(s in CAPITALISED for s in v.shapes[start:end])
+
+
+def _repair(v: View, start: int, end: int, type_: str) -> list[TokenSpan]:
     """Split a tagged span at title and country boundaries; drop leading titles from names."""
-    texts = [t.text for t in tokens[start:end]]
-    parts = _known_parts(texts)
+    parts = _known_parts(v, start, end)
+    length = end - start
     out = []
     i = 0
-    titled = _title_before(tokens, start)
-    # leading person titles ("Ông", "Thủ tướng"), portfolios ("Quốc phòng") and a place after a title
-    while i < len(texts):
-        n = _portfolio_length(texts, i) if titled else 0
-        if n and all(is_capitalised(t) for t in texts[i + n:]) and i + n < len(texts):
+    titled = _title_length(v, start) > 0
+    while i < length:
+        n = _portfolio_length(v, start + i) if titled else 0
+        if n and i + n < length and _all_capitalised(v, start + i + n, end):
             i += n
             type_ = "PER"
             parts = [p for p in parts if p[0] >= i]
@@ -61,71 +112,68 @@ def _repair(tokens: list[Token], start: int, end: int, type_: str) -> list[tuple
         if not parts or parts[0][0] != i:
             break
         s, e, label = parts.pop(0)
-        rest_is_name = e < len(texts) and all(is_capitalised(t) for t in texts[e:])
+        rest_is_name = e < length and _all_capitalised(v, start + e, end) and not _headed(v, start + e)
         if label == "person" and rest_is_name:
             i = e
             type_ = "PER"
             titled = True
         elif isinstance(label, Known) and label.type == "LOC" and label.kind in ("country", "place") \
-                and rest_is_name and (type_ == "PER" or titled) and e < len(texts):
+                and rest_is_name and (type_ == "PER" or titled):
             out.append((start + s, start + e, "LOC"))
             i = e
             type_ = "PER"
         else:
             break
-    if i < len(texts):
+    if i < length:
         out.append((start + i, end, type_))
     return out
 
 
-def _portfolio_length(texts: list[str], i: int) -> int:
-    """Tokens of a minister's portfolio at i ("Quốc phòng" in "Bộ trưởng Quốc phòng X")."""
-    keys = [match_key(t) for t in texts[i:i + 4]]
-    for n in range(len(keys), 0, -1):
-        if " ".join(keys[:n]) in PORTFOLIOS:
-            return n
-    return 0
+def _join_organisation_places(v: View, spans: list[TokenSpan]) -> list[TokenSpan]:
+    """An organisation directly followed by its place is one name: "UBND" + "tỉnh Ninh Thuận"."""
+    out: list[TokenSpan] = []
+    for s, e, t in sorted(spans):
+        if out and out[-1][2] == "ORG" and t == "LOC" and out[-1][1] == s and (
+                _headed(v, s) or _known_parts(v, s, e)):
+            out[-1] = (out[-1][0], e, "ORG")
+        else:
+            out.append((s, e, t))
+    return out
 
 
-def _title_before(tokens: list[Token], start: int) -> bool:
-    """A person title ends right before token `start` ("Tổng thống | Mỹ ...")."""
-    window = [t.text for t in tokens[max(0, start - 4):start]]
-    for s, e, label in _known_parts(window):
-        if e == len(window) and label == "person":
-            return True
-    return False
-
-
-def _title_length(keys: list[str], i: int) -> int:
-    """Tokens of a person title ending right before token i ("ông", "Bộ trưởng")."""
-    for n in (3, 2, 1):
-        if i - n >= 0 and " ".join(keys[i - n:i]) in TITLES:
-            return n
-    return 0
-
-
-def titled_people(tokens: list[Token]) -> list[tuple[int, int]]:
+def titled_people(v: View, forms: set = frozenset()) -> list[tuple[int, int]]:
     """Token spans of capitalised names right after a person title: "ông Trường", "MC Lauren Sanchez".
 
-    A title inside a name ("Hai Bà Trưng") or a known place that starts with a title word
+    A title inside a name ("quận Hai Bà Trưng") or a known place that starts with a title word
     ("Bà Rịa") is no title. After an official's title a portfolio and a place are skipped
-    ("Bộ trưởng Quốc phòng Mỹ Lloyd Austin" -> "Lloyd Austin").
+    ("Bộ trưởng Quốc phòng Mỹ Lloyd Austin" -> "Lloyd Austin"), unless the words after the
+    title are a short form of a person named in the document (`forms`: "Hoa hậu Mỹ Linh").
     """
-    texts = [t.text for t in tokens]
-    keys = [match_key(t) for t in texts]
-    shapes = [shape(t) for t in texts]
+    shapes, n_tokens = v.shapes, len(v.tokens)
     out = []
     i = 1
-    while i < len(tokens):
-        n = _title_length(keys, i)
-        if not n or shapes[i] != "C" or (i - n > 0 and shapes[i - n - 1] == "C" and texts[i - n - 1] not in "\"“(:"):
+    while i < n_tokens:
+        if shapes[i] != "C":
             i += 1
             continue
-        title = " ".join(keys[i - n:i])
+        n = _title_length(v, i)
+        before = i - n - 1
+        inside_name = before > 0 and shapes[before] == "C" and v.texts[before - 1] not in SENTENCE_OPENERS
+        if not n or inside_name:
+            i += 1
+            continue
+        run_end = i
+        while run_end < n_tokens and shapes[run_end] == "C" and run_end - i < 5:
+            run_end += 1
+        if tuple(v.keys[i:run_end]) in forms:
+            out.append((i, run_end))
+            i = run_end
+            continue
+        title = " ".join(v.keys[i - n:i])
         start = i
         if title not in PERSONAL:
-            start += _portfolio_length(texts, start)
-        parts = _known_parts(texts[start:start + 6])
+            start += _portfolio_length(v, start)
+        parts = _known_parts(v, start, min(n_tokens, start + 6))
         known_at_start = parts and parts[0][0] == 0 and isinstance(parts[0][2], Known)
         if known_at_start and title not in PERSONAL and parts[0][2].type == "LOC":
             start += parts[0][1]
@@ -133,11 +181,28 @@ def titled_people(tokens: list[Token]) -> list[tuple[int, int]]:
             i += 1
             continue
         end = start
-        while end < len(tokens) and shapes[end] == "C" and end - start < 5:
+        while end < n_tokens and shapes[end] == "C" and end - start < 5:
             end += 1
         if end > start:
             out.append((start, end))
         i = max(end, i + 1)
+    return out
+
+
+def _born_people(v: View) -> list[tuple[int, int]]:
+    """Names followed by a birth year or an age: "Hà Quý Thành (SN 1990)", "Lê Văn A (45 tuổi)"."""
+    out = []
+    for k in range(2, len(v.tokens) - 2):
+        if v.texts[k] != "(" or v.shapes[k - 1] != "C":
+            continue
+        nxt = v.keys[k + 1]
+        if not (nxt in ("sn", "sinh") or (v.shapes[k + 1] == "d" and v.keys[k + 2] == "tuổi")):
+            continue
+        start = k - 1
+        while start > 0 and v.shapes[start - 1] == "C" and k - start < 5:
+            start -= 1
+        if k - start >= 2 and not _headed(v, start):
+            out.append((start, k))
     return out
 
 
@@ -154,11 +219,29 @@ def _short_forms(people: list[list[str]]) -> set[tuple[str, ...]]:
     return forms
 
 
-def _covered(spans, s: int, e: int) -> bool:
+def _covered(spans: list[TokenSpan], s: int, e: int) -> bool:
     return any(a < e and s < b for a, b, _ in spans)
 
 
-def _document_people(sents: list[list[Token]], spans: list[list[tuple[int, int, str]]]):
+def _standalone_short_forms(v: View, spans: list[TokenSpan], forms: set) -> list[TokenSpan]:
+    """Short forms standing alone inside a sentence ("... của Thắng"), not at its start."""
+    found = []
+    shapes = v.shapes
+    i = 1
+    while i < len(v.tokens):
+        if shapes[i] == "C" and shapes[i - 1] != "C" and v.texts[i - 1] not in SENTENCE_OPENERS:
+            e = i
+            while e < len(v.tokens) and shapes[e] == "C":
+                e += 1
+            if tuple(v.keys[i:e]) in forms and not _covered(spans, i, e):
+                found.append((i, e, "PER"))
+            i = e
+        else:
+            i += 1
+    return found
+
+
+def _document_people(views: list[View], spans: list[list[TokenSpan]]) -> list[list[TokenSpan]]:
     """Persons the tagger missed, found with the whole document in view.
 
     - a name after a title that the tagger typed as a place or organisation is a person
@@ -169,57 +252,60 @@ def _document_people(sents: list[list[Token]], spans: list[list[tuple[int, int, 
       NAME, so its officials and doctors count against these on its dev split.
     """
     gaz = load_gazetteer()
-    keys = [[match_key(t.text) for t in tokens] for tokens in sents]
-    people = [keys[k][a:b] for k, sp in enumerate(spans) for a, b, t in sp if t == "PER"]
+    born = [_born_people(v) for v in views]
+    titled = [titled_people(v) for v in views]
+    people = [v.keys[a:b] for v, sp in zip(views, spans) for a, b, t in sp if t == "PER"]
+    people += [v.keys[a:b] for v, found in zip(views, born) for a, b in found]
+    people += [v.keys[a:b] for v, found in zip(views, titled) for a, b in found if b - a >= 2 and not _headed(v, a)]
     forms = _short_forms(people)
-    out = []
-    for k, tokens in enumerate(sents):
+    confirmed: set[tuple[str, ...]] = set()  # multi-word names a rule saw as persons
+    staged = []
+    for k, v in enumerate(views):
         sp = list(spans[k])
-        for s, e in titled_people(tokens):
-            head = gaz.triggers.get(keys[k][s]) or gaz.triggers.get(" ".join(keys[k][s:s + 2]))
-            if head or " ".join(keys[k][s:e]) in gaz.names:
+        for s, e in born[k]:
+            sp = [x for x in sp if not (x[0] < e and s < x[1])] + [(s, e, "PER")]
+            confirmed.add(tuple(v.keys[s:e]))
+        for s, e in (titled_people(v, forms) if forms else titled[k]):
+            known_form = tuple(v.keys[s:e]) in forms
+            head = gaz.triggers.get(v.keys[s]) or gaz.triggers.get(" ".join(v.keys[s:s + 2]))
+            if not known_form and (head or " ".join(v.keys[s:e]) in gaz.names):
                 continue  # "Giám đốc Sở ...", "con gái Chủ tịch", a known place
             overlapping = [x for x in sp if x[0] < e and s < x[1]]
             if overlapping:
-                if any(x[2] != "PER" and (x[0] < s or x[1] > e) for x in overlapping):
+                if any(x[2] != "PER" and x[1] > e for x in overlapping):
                     continue  # the tagger saw a longer organisation or place: keep it
                 sp = [x for x in sp if x not in overlapping] + [(s, e, "PER")]
-            elif e - s >= 2 or tuple(keys[k][s:e]) in forms:
+            elif e - s >= 2 or known_form:
                 sp.append((s, e, "PER"))
+            else:
+                continue
+            if e - s >= 2:
+                confirmed.add(tuple(v.keys[s:e]))
         if forms:
-            i = 1
-            while i < len(tokens):
-                if shape(tokens[i].text) == "C" and tokens[i - 1].text not in SENTENCE_OPENERS \
-                        and shape(tokens[i - 1].text) != "C":
-                    e = i
-                    while e < len(tokens) and shape(tokens[e].text) == "C":
-                        e += 1
-                    if tuple(keys[k][i:e]) in forms and not _covered(sp, i, e):
-                        sp.append((i, e, "PER"))
-                    i = e
-                else:
-                    i += 1
-        out.append(sorted(sp))
-    return out
+            sp += _standalone_short_forms(v, sp, forms)
+        staged.append(sp)
+    # one name, one type: "Trần Đại Quang" is a person everywhere in the document
+    return [sorted((a, b, "PER" if tuple(v.keys[a:b]) in confirmed else t) for a, b, t in sp)
+            for v, sp in zip(views, staged)]
 
 
 def recognise_many(texts: list[str]) -> list[list[Span]]:
     """PER/LOC/ORG character spans of each text (offsets into that text)."""
-    per_text = [_sentence_tokens(t or "") for t in texts]
-    flat = [[tok.text for tok in sent] for sents in per_text for sent in sents]
+    per_text = [_views(t if isinstance(t, str) else "") for t in texts]
+    flat = [v.texts for views in per_text for v in views]
     labels = default_tagger().tag_many(flat) if flat else []
     out: list[list[Span]] = []
     k = 0
-    for text, sents in zip(texts, per_text):
+    for text, views in zip(texts, per_text):
         tagged = []
-        for tokens in sents:
-            tagged.append([r for start, end, type_ in spans_from_labels(labels[k])
-                           for r in _repair(tokens, start, end, type_)])
+        for v in views:
+            repaired = [r for s, e, t in spans_from_labels(labels[k]) for r in _repair(v, s, e, t)]
+            tagged.append(_join_organisation_places(v, repaired))
             k += 1
         spans = []
-        for tokens, sentence_spans in zip(sents, _document_people(sents, tagged)):
+        for v, sentence_spans in zip(views, _document_people(views, tagged)):
             for s, e, t in sentence_spans:
-                a, b = tokens[s].start, tokens[e - 1].end
+                a, b = v.tokens[s].start, v.tokens[e - 1].end
                 spans.append(Span(a, b, t, text[a:b]))
         out.append(spans)
     return out

@@ -20,6 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 from sukien.entities.gazetteer import Known, match_spans
+from sukien.entities.gazetteer import load as load_gazetteer
 from sukien.entities.tokens import is_capitalised, shape, tokenize
 from sukien.text import match_key, normalize
 
@@ -39,6 +40,8 @@ TITLES = {
     "phó giám đốc", "trưởng phòng", "phó trưởng phòng", "cục trưởng", "vụ trưởng", "viện trưởng", "hiệu trưởng",
     "phó chánh án", "kiểm sát viên", "điều tra viên", "thẩm phán", "bà xã", "ông xã", "tân binh", "ngôi sao",
     "ứng viên", "ứng cử viên", "nhà sáng lập", "người sáng lập", "thủ lĩnh", "trùm",
+    "chủ tịch nước", "phó chủ tịch nước", "chủ tịch quốc hội", "thủ tướng chính phủ", "bí thư thành ủy",
+    "bí thư thành uỷ", "bí thư tỉnh ủy", "bí thư tỉnh uỷ", "phó thủ tướng chính phủ", "tổng thư ký liên hợp quốc",
 }
 PORTFOLIOS = {
     "quốc phòng", "ngoại giao", "tài chính", "y tế", "công an", "nội vụ", "tư pháp", "thương mại",
@@ -84,6 +87,9 @@ def label_sentence(texts: list[str]) -> list[str] | None:
             e = j
             while e < n and shape(texts[e]) == "C" and e - j < 5 and (e not in known or personal):
                 e += 1
+            head = load_gazetteer().triggers.get(keys[j]) if j < n else None
+            if e > j and head in ("org", "admin", "person"):
+                return None  # "Giám đốc Sở Giao thông ...": an organisation, not a name
             if e > j:
                 mark(j, e, "PER")
                 i = e

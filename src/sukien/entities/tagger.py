@@ -30,7 +30,7 @@ SHAPE_ID = {s: i for i, s in enumerate(SHAPES)}
 CAPITALISED_IDS = [SHAPE_ID[s] for s in ("C", "U", "I", "m")]
 SENTENCE_OPENERS = {".", "!", "?", ":", ";", '"', "“", "”", "(", "-", "–", "…", "'", "‘", "*", "•", "["}
 LOOK_AHEAD = 2  # lower-case tokens this close before a capitalised one may open a name ("thành phố X")
-LOOK_BEHIND = 4  # ... and this close after one may continue it ("Viện Vệ sinh dịch tễ trung ương")
+LOOK_BEHIND = 6  # ... and this close after one may continue it ("Viện Vệ sinh dịch tễ trung ương")
 GAP = max(LOOK_AHEAD, LOOK_BEHIND, 2)  # padding tokens between the sentences of a batch
 
 GAZ_LABELS = ["", "<pad>"] + [f"{bi}-{name}" for name in (
@@ -71,7 +71,8 @@ class Lexicon:
         if hit is None:
             key = match_key(token)
             sid = SHAPE_ID[shape(token)]
-            hit = (self.words.get(key, 0), sid, self.suffixes.get(key[-3:], 0), key, sid in CAPITALISED_IDS)
+            hit = (self.words.get(key, 0), sid, self.suffixes.get(key[-3:], 0), key, sid in CAPITALISED_IDS,
+                   key in NUMBERED)
             if len(self.memo) < 200_000:
                 self.memo[token] = hit
         return hit
@@ -88,9 +89,20 @@ def gazetteer_ids(texts: list[str], keys: list[str], caps: list[bool]) -> list[i
     return labels
 
 
-def active_mask(shape_ids: np.ndarray) -> np.ndarray:
-    """Tokens worth decoding: capitalised, or a number or word close to a capitalised token."""
+# Administrative words that take a number as their name ("quận 12", "khu phố 1", "tổ 4").
+NUMBERED = {"quận", "phường", "tổ", "ấp", "khu", "phố", "số", "đường", "thôn", "xóm", "bản", "ngõ", "hẻm",
+            "kiệt", "ngách", "lô", "tầng", "q.", "p.", "khoa", "phòng", "đoàn", "đội", "khối", "xã", "hẻm"}
+
+
+def active_mask(shape_ids: np.ndarray, numbered: np.ndarray | None = None) -> np.ndarray:
+    """Tokens worth decoding: capitalised, or a number or word close to a capitalised token.
+
+    A number right after an administrative word counts as capitalised: "quận 12".
+    """
     caps = np.isin(shape_ids, CAPITALISED_IDS)
+    if numbered is not None:
+        digit = shape_ids == SHAPE_ID["d"]
+        caps[1:] |= digit[1:] & numbered[:-1]
     n = len(caps)
     active = caps.copy()
     for k in range(1, LOOK_AHEAD + 1):
@@ -109,7 +121,7 @@ def segments(active: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
 
 
-_PAD_TOKEN = (1, 0, 0, "", False)
+_PAD_TOKEN = (1, 0, 0, "", False, False)
 
 
 def featurize(sentences: list[list[str]], lexicon: Lexicon):
@@ -136,7 +148,8 @@ def featurize(sentences: list[list[str]], lexicon: Lexicon):
     gid = np.zeros(len(flat), dtype=np.int64)
     gid[sid == 0] = 1
     pieces, positions, row, k = [], [], 0, 0
-    for start, end in segments(active_mask(sid)):
+    numbered = np.array([x[5] for x in flat], dtype=bool)
+    for start, end in segments(active_mask(sid, numbered)):
         while k + 1 < len(origin) and origin[k + 1] <= start:
             k += 1
         pieces.append((k, start - origin[k], end - origin[k], row))
