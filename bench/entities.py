@@ -94,30 +94,30 @@ def score(gold: list[set], pred: list[set]) -> dict:
     return table
 
 
-def run_sukien(texts: list[str], batch: int = 32):
-    preds = []
-    start = time.perf_counter()
-    for i in range(0, len(texts), batch):
-        for spans in recognise_many(texts[i:i + batch]):
-            preds.append({(s.start, s.end, s.type) for s in spans if s.type in TYPES})
-    batched = len(texts) / (time.perf_counter() - start)
-    start = time.perf_counter()
-    for text in texts:
-        recognise(text)
-    single = len(texts) / (time.perf_counter() - start)
-    return preds, batched, single
+class Clock:
+    """Wall and CPU seconds spent in a block, added up over many blocks."""
+
+    def __init__(self):
+        self.wall = self.cpu = 0.0
+
+    def __enter__(self):
+        self._wall, self._cpu = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *exc):
+        self.wall += time.perf_counter() - self._wall
+        self.cpu += time.process_time() - self._cpu
 
 
 def underthesea_spans(text: str, ner) -> set:
     """underthesea word tags -> character spans, by finding each word in the text in order."""
     spans, pos, cur = set(), 0, None
-    mapping = {"PER": "PER", "LOC": "LOC", "ORG": "ORG"}
     for item in ner(text) + [("", "", "", "O")]:
         word, tag = item[0], item[-1]
         found = text.find(word, pos) if word else -1
         start, end = (found, found + len(word)) if found >= 0 else (pos, pos)
         pos = end if found >= 0 else pos
-        kind = mapping.get(tag[2:]) if tag != "O" else None
+        kind = tag[2:] if tag[2:] in TYPES else None
         if cur and not (tag.startswith("I-") and kind == cur[2]):
             spans.add(tuple(cur))
             cur = None
@@ -128,16 +128,36 @@ def underthesea_spans(text: str, ner) -> set:
     return spans
 
 
-def run_underthesea(texts: list[str]):
+def load_underthesea():
     try:
         from underthesea import ner
 
         ner("Ông Putin ca ngợi Liên Xô")  # load the model before timing
+        return ner, None
     except Exception as exc:  # no network, no model: say so instead of failing
         return None, f"unavailable: {type(exc).__name__}: {exc}"
-    start = time.perf_counter()
-    preds = [underthesea_spans(t, ner) for t in texts]
-    return (preds, len(texts) / (time.perf_counter() - start)), None
+
+
+def run_both(texts: list[str], ner, chunk: int = 100, batch: int = 32):
+    """Predictions and clocks of both systems, timed chunk by chunk in turn.
+
+    Taking turns on the same chunks exposes both to the same load on a shared machine.
+    """
+    ours, theirs = [], []
+    batched, single, other = Clock(), Clock(), Clock()
+    for i in range(0, len(texts), chunk):
+        part = texts[i:i + chunk]
+        with batched:
+            for j in range(0, len(part), batch):
+                ours += [{(s.start, s.end, s.type) for s in spans if s.type in TYPES}
+                         for spans in recognise_many(part[j:j + batch])]
+        with single:
+            for text in part:
+                recognise(text)
+        if ner is not None:
+            with other:
+                theirs += [underthesea_spans(t, ner) for t in part]
+    return ours, theirs, batched, single, other
 
 
 # --- aliases ---------------------------------------------------------------------------------
@@ -216,15 +236,15 @@ def main(argv=None) -> int:
     sentences = phoner_sentences(shared / "data" / "phoner" / "dev_syllable.json", args.limit)
     texts, gold = [t for t, _ in sentences], [g for _, g in sentences]
     recognise_many(texts[:32])  # load the model before timing
-    ours, batched, single = run_sukien(texts)
+    ner, why = (None, "skipped") if args.no_underthesea else load_underthesea()
+    ours, theirs, batched, single, other = run_both(texts, ner)
     ours_table = score(gold, ours)
-    theirs, why = (None, "skipped") if args.no_underthesea else run_underthesea(texts)
-    theirs_table = score(gold, theirs[0]) if theirs else None
+    theirs_table = score(gold, theirs) if ner is not None else None
 
     lines = [f"# Entities benchmark", "",
              f"- date: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC",
              f"- machine: {platform.node()} · {platform.machine()} · {os.cpu_count()} cores · "
-             f"Python {platform.python_version()}",
+             f"Python {platform.python_version()} · load average {os.getloadavg()[0]:.1f} at the end",
              f"- data: PhoNER_COVID19 dev, {len(texts)} sentences, "
              f"{sum(len(g) for g in gold)} gold NAME/LOCATION/ORGANIZATION spans; exact span match",
              "", "## NER (entity-level, exact spans)", "",
@@ -234,18 +254,26 @@ def main(argv=None) -> int:
         p, r, f = ours_table[t]
         if theirs_table:
             tp_, tr_, tf_ = theirs_table[t]
-            other = f"{tp_:.3f} | {tr_:.3f} | {tf_:.3f}"
+            other_cells = f"{tp_:.3f} | {tr_:.3f} | {tf_:.3f}"
         else:
-            other = f"{why} | | "
-        lines.append(f"| {SHOWN.get(t, 'micro (3 types)')} | {p:.3f} | {r:.3f} | {f:.3f} | {other} |")
-    lines += ["", "## Speed (sentences/s, one process)", "",
-              "| system | sentences/s | × underthesea |", "|---|---|---|"]
-    base = theirs[1] if theirs else None
-    ratio = (lambda v: f"{v / base:.0f}×") if base else (lambda v: "n/a")
-    lines.append(f"| sukien, batches of 32 sentences | {batched:,.0f} | {ratio(batched)} |")
-    lines.append(f"| sukien, one call per sentence | {single:,.0f} | {ratio(single)} |")
-    lines.append(f"| underthesea `ner`, one call per sentence | {base:,.1f} | 1× |" if base
-                 else f"| underthesea `ner` | {why} | |")
+            other_cells = f"{why} | | "
+        lines.append(f"| {SHOWN.get(t, 'micro (3 types)')} | {p:.3f} | {r:.3f} | {f:.3f} | {other_cells} |")
+    n = len(texts)
+    lines += ["", "## Speed (sentences/s, one process, same sentences, timed in turns)", "",
+              "| system | wall sentences/s | CPU sentences/s | × underthesea (wall) | × underthesea (CPU) |",
+              "|---|---|---|---|---|"]
+
+    def row(name, clock):
+        wall, cpu = n / clock.wall, n / clock.cpu
+        if ner is None:
+            return f"| {name} | {wall:,.0f} | {cpu:,.0f} | n/a | n/a |"
+        return (f"| {name} | {wall:,.0f} | {cpu:,.0f} | {wall / (n / other.wall):.0f}× | "
+                f"{cpu / (n / other.cpu):.0f}× |")
+
+    lines.append(row("sukien `recognise_many`, batches of 32 sentences", batched))
+    lines.append(row("sukien `recognise`, one call per sentence", single))
+    lines.append(f"| underthesea `ner` (CRF, offline), one call per sentence | {n / other.wall:,.1f} | "
+                 f"{n / other.cpu:,.1f} | 1× | 1× |" if ner is not None else f"| underthesea `ner` | {why} | | | |")
     alias_path = REPO / "bench" / "data" / "entities" / "aliases.jsonl"
     stats, mistakes = alias_scores(shared, alias_path)
     lines += ["", "## Alias merging (hand-checked pairs)", "",

@@ -21,7 +21,7 @@ from sukien.entities.aliases import GENERATIONS, VIETNAMESE_SURNAMES
 from sukien.entities.gazetteer import Known, match_spans
 from sukien.entities.gazetteer import load as load_gazetteer
 from sukien.entities.silver import PERSONAL, PORTFOLIOS, TITLES
-from sukien.entities.tagger import SENTENCE_OPENERS, SHAPES, default_tagger, spans_from_labels
+from sukien.entities.tagger import SENTENCE_OPENERS, SHAPES, default_tagger
 from sukien.entities.tokens import Token, tokenize
 from sukien.text.sentences import split_spans
 
@@ -45,16 +45,25 @@ class View(NamedTuple):
     texts: list[str]
     keys: list[str]
     shapes: list[str]
+    looked: list[tuple]  # the tagger lexicon's view of each token
 
 
 def _views(text: str) -> list[View]:
+    """The sentences of `text`, tokenized once, with every token looked up in the lexicon."""
     lookup = default_tagger().lexicon.lookup
-    out = []
+    tokens = tokenize(text)
+    out, k = [], 0
     for start, end in split_spans(text):
-        tokens = [Token(t.text, t.start + start, t.end + start) for t in tokenize(text[start:end])]
-        if tokens:
-            info = [lookup(t.text) for t in tokens]
-            out.append(View(tokens, [t.text for t in tokens], [x[3] for x in info], [SHAPES[x[1]] for x in info]))
+        while k < len(tokens) and tokens[k].start < start:
+            k += 1
+        first = k
+        while k < len(tokens) and tokens[k].end <= end:
+            k += 1
+        if k > first:
+            sentence = tokens[first:k]
+            info = [lookup(t.text) for t in sentence]
+            out.append(View(sentence, [t.text for t in sentence], [x[3] for x in info],
+                            [SHAPES[x[1]] for x in info], info))
     return out
 
 
@@ -97,11 +106,13 @@ def _all_capitalised(v: View, start: int, end: int) -> bool:
 
 def _repair(v: View, start: int, end: int, type_: str) -> list[TokenSpan]:
     """Split a tagged span at title and country boundaries; drop leading titles from names."""
+    titled = _title_length(v, start) > 0
+    if not titled and v.keys[start] not in load_gazetteer().first_tokens:
+        return [(start, end, type_)]  # nothing known starts the span: the common case
     parts = _known_parts(v, start, end)
     length = end - start
     out = []
     i = 0
-    titled = _title_length(v, start) > 0
     while i < length:
         n = _portfolio_length(v, start + i) if titled else 0
         if n and i + n < length and _all_capitalised(v, start + i + n, end):
@@ -293,13 +304,13 @@ def recognise_many(texts: list[str]) -> list[list[Span]]:
     """PER/LOC/ORG character spans of each text (offsets into that text)."""
     per_text = [_views(t if isinstance(t, str) else "") for t in texts]
     flat = [v.texts for views in per_text for v in views]
-    labels = default_tagger().tag_many(flat) if flat else []
+    tagged_all = default_tagger().spans_many(flat, [v.looked for views in per_text for v in views]) if flat else []
     out: list[list[Span]] = []
     k = 0
     for text, views in zip(texts, per_text):
         tagged = []
         for v in views:
-            repaired = [r for s, e, t in spans_from_labels(labels[k]) for r in _repair(v, s, e, t)]
+            repaired = [r for s, e, t in tagged_all[k] for r in _repair(v, s, e, t)]
             tagged.append(_join_organisation_places(v, repaired))
             k += 1
         spans = []

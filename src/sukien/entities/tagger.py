@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
 
 from sukien.entities.gazetteer import Known, match_spans
 from sukien.entities.tokens import shape
@@ -64,15 +65,16 @@ class Lexicon:
         self.words = {w: i for i, w in enumerate(words)}  # 0 = unknown, 1 = padding
         self.suffixes = {s: i for i, s in enumerate(suffixes)}
         self.size = max(len(words), 2)
-        self.memo: dict[str, tuple[int, int, int, str, bool]] = {}
+        self.memo: dict[str, tuple] = {}
 
-    def lookup(self, token: str) -> tuple[int, int, int, str, bool]:
+    def lookup(self, token: str) -> tuple:
+        """(word id, shape id, suffix id, match key, capitalised, numbering word, sentence opener)."""
         hit = self.memo.get(token)
         if hit is None:
             key = match_key(token)
             sid = SHAPE_ID[shape(token)]
             hit = (self.words.get(key, 0), sid, self.suffixes.get(key[-3:], 0), key, sid in CAPITALISED_IDS,
-                   key in NUMBERED)
+                   key in NUMBERED, token in SENTENCE_OPENERS)
             if len(self.memo) < 200_000:
                 self.memo[token] = hit
         return hit
@@ -121,10 +123,10 @@ def segments(active: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
 
 
-_PAD_TOKEN = (1, 0, 0, "", False, False)
+_PAD_TOKEN = (1, 0, 0, "", False, False, False)
 
 
-def featurize(sentences: list[list[str]], lexicon: Lexicon):
+def featurize(sentences: list[list[str]], lexicon: Lexicon, looked: list[list[tuple]] | None = None):
     """Feature keys of the active tokens of all sentences, and their segments.
 
     The sentences are laid end to end with GAP padding tokens between them, so one set of
@@ -135,34 +137,33 @@ def featurize(sentences: list[list[str]], lexicon: Lexicon):
     texts_flat = [""] * GAP
     origin = []
     lookup = lexicon.lookup
-    for texts in sentences:
+    pad, pad_texts = [_PAD_TOKEN] * GAP, [""] * GAP
+    for k, texts in enumerate(sentences):
         origin.append(len(flat))
-        flat += [lookup(t) for t in texts]
+        flat += looked[k] if looked is not None else [lookup(t) for t in texts]
         texts_flat += texts
-        flat += [_PAD_TOKEN] * GAP
-        texts_flat += [""] * GAP
-    wid = np.array([x[0] for x in flat], dtype=np.int64)
-    sid = np.array([x[1] for x in flat], dtype=np.int64)
+        flat += pad
+        texts_flat += pad_texts
+    columns = list(zip(*flat))  # wid, sid, suffix, key, capitalised, numbered, opens a sentence
+    wid = np.array(columns[0], dtype=np.int64)
+    sid = np.array(columns[1], dtype=np.int64)
     opener = np.zeros(len(flat), dtype=np.int64)
+    opener[1:] = np.array(columns[6][:-1], dtype=np.int64)
     opener[np.array(origin, dtype=np.int64)] = 1
     gid = np.zeros(len(flat), dtype=np.int64)
     gid[sid == 0] = 1
     pieces, positions, row, k = [], [], 0, 0
-    numbered = np.array([x[5] for x in flat], dtype=bool)
-    for start, end in segments(active_mask(sid, numbered)):
+    keys_flat, caps_flat = columns[3], columns[4]
+    for start, end in segments(active_mask(sid, np.array(columns[5], dtype=bool))):
         while k + 1 < len(origin) and origin[k + 1] <= start:
             k += 1
         pieces.append((k, start - origin[k], end - origin[k], row))
         positions.append(np.arange(start, end))
         row += end - start
-        seg = flat[start:end]
-        gid[start:end] = gazetteer_ids(texts_flat[start:end], [x[3] for x in seg], [x[4] for x in seg])
-        for i in range(max(start, 1), end):
-            if texts_flat[i - 1] in SENTENCE_OPENERS:
-                opener[i] = 1
+        gid[start:end] = gazetteer_ids(texts_flat[start:end], keys_flat[start:end], caps_flat[start:end])
     if not pieces:
         return np.zeros((0, len(TEMPLATES)), dtype=np.int64), []
-    suf = np.array([x[2] for x in flat], dtype=np.int64)
+    suf = np.array(columns[2], dtype=np.int64)
     i = np.concatenate(positions)
     V, S, G = lexicon.size, len(SHAPES), N_GAZ
     w, s, g = wid[i], sid[i], gid[i]
@@ -188,6 +189,28 @@ class Tagger:
         self.weights = np.vstack([weights, np.zeros((1, N_LABELS))]).astype(np.float32)  # last row: unknown
         self.transitions = np.where(ALLOWED, transitions, -1e9).astype(np.float32)
         self.start = np.where(START_ALLOWED, 0.0, -1e9).astype(np.float32)
+        self.tables = self._direct_tables()
+
+    def _direct_tables(self) -> list[np.ndarray | None]:
+        """Per template, value -> row as a dense array when the values are few (words, shapes).
+
+        Indexing an array is several times faster than `searchsorted`; pair templates (word
+        bigrams) have too many possible values and keep the sorted search.
+        """
+        unknown = len(self.keys)
+        templates = self.keys >> TEMPLATE_SHIFT
+        values = self.keys & ((1 << TEMPLATE_SHIFT) - 1)
+        tables: list[np.ndarray | None] = []
+        for t in range(len(TEMPLATES)):
+            mine = np.flatnonzero(templates == t)
+            top = int(values[mine].max()) + 1 if len(mine) else 1
+            if top > 1_000_000:
+                tables.append(None)
+                continue
+            table = np.full(top + 1, unknown, dtype=np.int64)  # last slot: values out of range
+            table[values[mine]] = mine
+            tables.append(table)
+        return tables
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> "Tagger":
@@ -195,58 +218,116 @@ class Tagger:
             lexicon = Lexicon(data["words"].tolist(), data["suffixes"].tolist())
             return cls(lexicon, data["keys"], data["weights"], data["transitions"])
 
-    def rows(self, keys: np.ndarray) -> np.ndarray:
-        """Row of each feature key in the weight table (the zero row when unknown)."""
-        pos = np.searchsorted(self.keys, keys)
-        pos = np.minimum(pos, len(self.keys) - 1)
-        return np.where(self.keys[pos] == keys, pos, len(self.keys))
+    def scores(self, keys: np.ndarray) -> np.ndarray:
+        """Label scores (n_tokens, n_labels): the sum of the weights of each token's features,
+        as one sparse-matrix product (one row of ones per token)."""
+        rows = self.rows(keys)
+        n, per = rows.shape
+        hits = sparse.csr_matrix((np.ones(n * per, dtype=np.float32), rows.ravel(), np.arange(0, n * per + 1, per)),
+                                 shape=(n, len(self.weights)))
+        return np.asarray(hits @ self.weights)
 
-    def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
-        """BIO labels for each token list; all sentences scored and decoded together."""
+    def rows(self, keys: np.ndarray) -> np.ndarray:
+        """Row of each feature key (n_tokens, n_templates) in the weight table; unknown: the zero row."""
+        out = np.empty(keys.shape, dtype=np.int64)
+        values = keys & ((1 << TEMPLATE_SHIFT) - 1)
+        sparse = []
+        for t, table in enumerate(self.tables):
+            if table is None:
+                sparse.append(t)
+            else:
+                out[:, t] = table[np.minimum(values[:, t], len(table) - 1)]
+        if sparse:
+            sub = keys[:, sparse]
+            pos = np.minimum(np.searchsorted(self.keys, sub), len(self.keys) - 1)
+            out[:, sparse] = np.where(self.keys[pos] == sub, pos, len(self.keys))
+        return out
+
+    def tag_many(self, sentences: list[list[str]], looked: list[list[tuple]] | None = None) -> list[list[str]]:
+        """BIO labels for each token list; all sentences scored and decoded together.
+
+        `looked`: the `Lexicon.lookup` of every token when the caller has them already.
+        """
         labels = [["O"] * len(s) for s in sentences]
-        keys, pieces = featurize(sentences, self.lexicon)
+        keys, pieces = featurize(sentences, self.lexicon, looked)
         if not pieces:
             return labels
-        scores = self.weights[self.rows(keys)].sum(1)
-        paths = self.viterbi_batch(scores, [(o, e - s) for _, s, e, o in pieces])
-        for (k, start, _, _), path in zip(pieces, paths):
-            for i, label in enumerate(path):
-                labels[k][start + i] = LABELS[label]
+        scores = self.scores(keys)
+        decoded = self.viterbi_labels(scores, [(o, e - s) for _, s, e, o in pieces]).tolist()
+        for k, start, end, offset in pieces:
+            labels[k][start:end] = [LABELS[x] for x in decoded[offset: offset + end - start]]
         return labels
+
+    def spans_many(self, sentences: list[list[str]], looked: list[list[tuple]] | None = None):
+        """(start, end, type) token spans of each sentence, straight from the decoded segments."""
+        out: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
+        keys, pieces = featurize(sentences, self.lexicon, looked)
+        if not pieces:
+            return out
+        scores = self.scores(keys)
+        labels = self.viterbi_labels(scores, [(o, e - s) for _, s, e, o in pieces])
+        hits = np.flatnonzero(labels).tolist()
+        if not hits:
+            return out
+        starts = [o for _, _, _, o in pieces]
+        labels_list = labels.tolist()
+        piece = 0
+        for row in hits:
+            while piece + 1 < len(starts) and starts[piece + 1] <= row:
+                piece += 1
+            k, first, _, offset = pieces[piece]
+            token = first + row - offset
+            label = LABELS[labels_list[row]]
+            kind = label[2:]
+            spans = out[k]
+            if label[0] == "I" and spans and spans[-1][1] == token and spans[-1][2] == kind:
+                spans[-1] = (spans[-1][0], token + 1, kind)
+            else:
+                spans.append((token, token + 1, kind))
+        return out
 
     def tag(self, texts: list[str]) -> list[str]:
         return self.tag_many([texts])[0]
 
-    def viterbi_batch(self, scores: np.ndarray, pieces: list[tuple[int, int]]) -> list[list[int]]:
-        """Best label path of each (offset, length) piece of `scores`, all pieces at once.
+    def viterbi_labels(self, scores: np.ndarray, pieces: list[tuple[int, int]]) -> np.ndarray:
+        """Best label of every row of `scores`, each (offset, length) piece decoded on its own.
 
-        Pieces are sorted longest first, so step t only touches the pieces still running.
+        All pieces run together: sorted longest first, step t of the forward pass and of the
+        backtrace touches only the first pieces (those longer than t), as array operations.
         """
         order = sorted(range(len(pieces)), key=lambda b: -pieces[b][1])
         lengths = np.array([pieces[b][1] for b in order])
         offsets = np.array([pieces[b][0] for b in order])
-        B, L = len(pieces), int(lengths[0])
-        alive = [int(np.searchsorted(-lengths, -t, side="right")) for t in range(1, L + 1)]  # pieces longer than t-1
-        best = np.empty((len(scores), N_LABELS), dtype=np.float32)  # indexed like scores
-        back = np.zeros((len(scores), N_LABELS), dtype=np.int64)
-        best[offsets] = self.start + scores[offsets]
+        B, L = len(order), int(lengths[0])
+        alive = np.searchsorted(-lengths, -np.arange(1, L + 1), side="right").tolist()  # pieces longer than t
+        index = np.minimum(offsets[:, None] + np.arange(L)[None, :], len(scores) - 1)
+        emit = scores[index]  # (B, L, labels); rows past a piece's end are never read
+        back = np.empty((L, B, N_LABELS), dtype=np.int8)
+        best = self.start + emit[:, 0]
+        finals = np.empty((B, N_LABELS), dtype=np.float32)
         for t in range(1, L):
             m = alive[t]
-            prev, cur = offsets[:m] + t - 1, offsets[:m] + t
-            cand = best[prev][:, :, None] + self.transitions[None]
-            arg = cand.argmax(1)
-            back[cur] = arg
-            best[cur] = np.take_along_axis(cand, arg[:, None, :], 1)[:, 0] + scores[cur]
-        paths: list[list[int]] = [[] for _ in pieces]
-        last = best[offsets + lengths - 1].argmax(1)
-        for rank, b in enumerate(order):
-            label, off, n = int(last[rank]), int(offsets[rank]), int(lengths[rank])
-            path = [label]
-            for t in range(n - 1, 0, -1):
-                label = int(back[off + t, label])
-                path.append(label)
-            paths[b] = path[::-1]
-        return paths
+            done = alive[t - 1]
+            if m < done:  # pieces of length t end here
+                finals[m:done] = best[m:done]
+            cand = best[:m, :, None] + self.transitions[None]
+            back[t, :m] = cand.argmax(1)
+            best = cand.max(1) + emit[:m, t]
+        finals[:alive[L - 1]] = best
+        path = np.zeros((B, L), dtype=np.int64)
+        rows = np.arange(B)
+        current = finals.argmax(1)
+        for t in range(L - 1, -1, -1):
+            m = alive[t]
+            ending = lengths[:m] == t + 1
+            current[:m] = np.where(ending, finals[:m].argmax(1), current[:m])
+            path[:m, t] = current[:m]
+            if t:
+                current[:m] = back[t, rows[:m], current[:m]]
+        labels = np.zeros(len(scores), dtype=np.int64)
+        valid = np.arange(L)[None, :] < lengths[:, None]
+        labels[(offsets[:, None] + np.arange(L)[None, :])[valid]] = path[valid]
+        return labels
 
 
 @lru_cache(maxsize=1)

@@ -50,20 +50,42 @@ def _split_known_hyphenation(token: Token) -> list[Token]:
 
 
 def tokenize(text: str, split_names: bool = True) -> list[Token]:
-    """Tokens of `text`; `split_names` splits hyphenated capitalised words that join known names."""
+    """Tokens of `text`; `split_names` splits hyphenated capitalised words that join known names.
+
+    Fast path: most whitespace-separated chunks are plain syllables (`str.isalpha`) and become
+    one token each; only the others go through the token pattern.
+    """
     tokens: list[Token] = []
-    for m in _TOKEN.finditer(text):
-        if split_names and m.lastgroup == "word" and "-" in m.group(0) and m.group(0)[0].isupper():
-            tokens += _split_known_hyphenation(Token(m.group(0), m.start(), m.end()))
+    append = tokens.append
+    find = text.find
+    pos = 0
+    for word in text.split():
+        start = find(word, pos)
+        pos = start + len(word)
+        if word.isalpha():
+            append(Token(word, start, pos))
             continue
-        if m.lastgroup == "dotted":
-            word = m.group(0)[:-1]
-            if word.lower() not in DOTTED and not (len(word) == 1 and word.isupper()):
-                tokens.append(Token(word, m.start(), m.end() - 1))
-                tokens.append(Token(".", m.end() - 1, m.end()))
-                continue
-        tokens.append(Token(m.group(0), m.start(), m.end()))
+        at = start
+        while at < pos:
+            m = _TOKEN.match(text, at)
+            if m is None or m.end() <= at:
+                break
+            at = m.end()
+            _add_match(tokens, m, split_names)
     return tokens
+
+
+def _add_match(tokens: list[Token], m, split_names: bool) -> None:
+    if split_names and m.lastgroup == "word" and "-" in m.group(0) and m.group(0)[0].isupper():
+        tokens += _split_known_hyphenation(Token(m.group(0), m.start(), m.end()))
+        return
+    if m.lastgroup == "dotted":
+        word = m.group(0)[:-1]
+        if word.lower() not in DOTTED and not (len(word) == 1 and word.isupper()):
+            tokens.append(Token(word, m.start(), m.end() - 1))
+            tokens.append(Token(".", m.end() - 1, m.end()))
+            return
+    tokens.append(Token(m.group(0), m.start(), m.end()))
 
 
 def shape(token: str) -> str:
