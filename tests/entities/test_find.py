@@ -46,9 +46,14 @@ def test_organisations():
 
 
 def test_names_after_honorifics_are_people():
-    got = spans("Theo ông Trường, các công nhân đã được hỗ trợ. Bà Nguyễn Thị Lan bị thương.")
-    assert ("Trường", "PER") in got
+    got = spans("Ông Lê Nhật Trường, chủ tịch công đoàn, cho biết. Theo ông Trường, các công nhân đã "
+                "được hỗ trợ. Bà Nguyễn Thị Lan bị thương. Để hưởng tiền, Thành đã mua vé. "
+                "Các đối tượng là Hà Quý Thành (SN 1990) và Phạm Tiến Bằng (SN 1991).")
+    assert ("Lê Nhật Trường", "PER") in got
+    assert ("Trường", "PER") in got  # a short form of a person named in full in the same text
     assert ("Nguyễn Thị Lan", "PER") in got
+    assert ("Hà Quý Thành", "PER") in got and ("Phạm Tiến Bằng", "PER") in got
+    assert ("Thành", "PER") in got
 
 
 def test_title_words_inside_place_names_are_not_titles():
