@@ -52,6 +52,7 @@ class Gazetteer:
     first_tokens: dict[str, int]  # first token key -> longest phrase starting with it
     acronyms: set[str]  # exact-case alias keys like "US", "UN", "IS" that need their case
     name_first_tokens: set[str]  # lower-cased first syllables of known names
+    prefixes: set[str]  # every leading part of every phrase ("thành", "thành phố", ...)
 
     def lookup(self, phrase: str) -> Known | None:
         return self.names.get(_phrase_key(phrase))
@@ -78,32 +79,44 @@ def load() -> Gazetteer:
         parts = key.split(" ")
         first[parts[0]] = max(first.get(parts[0], 0), len(parts))
     name_first = {k.split(" ")[0] for k in names}
-    return Gazetteer(names, triggers, first, acronyms, name_first)
+    prefixes = set()
+    for key in [*names, *triggers]:
+        parts = key.split(" ")
+        prefixes |= {" ".join(parts[:n]) for n in range(1, len(parts) + 1)}
+    return Gazetteer(names, triggers, first, acronyms, name_first, prefixes)
 
 
-def match_spans(keys: list[str], texts: list[str], capitalised: list[bool]):
+def match_spans(keys, texts, capitalised):
     """Longest known names and trigger phrases over a token sequence.
 
     Yields (start, end, label) where label is a Known (a name; its first token must be
     capitalised, and short acronyms must match in their case) or a trigger kind string.
+    Phrases grow one token at a time while they are the beginning of some known phrase.
     """
     gaz = load()
+    first, prefixes, names, triggers = gaz.first_tokens, gaz.prefixes, gaz.names, gaz.triggers
     i, n = 0, len(keys)
     while i < n:
+        if keys[i] not in first:
+            i += 1
+            continue
         found = None
-        longest = gaz.first_tokens.get(keys[i], 0)
-        if longest:
-            for j in range(min(n, i + longest), i, -1):
-                phrase = " ".join(keys[i:j])
-                known = gaz.names.get(phrase)
-                if known and capitalised[i] and (j - i > 1 or len(texts[i]) > 3 or
-                                                 not texts[i].isupper() or texts[i] in gaz.acronyms):
-                    found = (i, j, known)
-                    break
-                kind = gaz.triggers.get(phrase)
+        phrase, j = keys[i], i + 1
+        while True:
+            known = names.get(phrase)
+            if known and capitalised[i] and (j - i > 1 or len(texts[i]) > 3 or not texts[i].isupper()
+                                             or texts[i] in gaz.acronyms):
+                found = (i, j, known)
+            else:
+                kind = triggers.get(phrase)
                 if kind:
                     found = (i, j, kind)
-                    break
+            if j >= n:
+                break
+            phrase = phrase + " " + keys[j]
+            if phrase not in prefixes:
+                break
+            j += 1
         if found:
             yield found
             i = found[1]

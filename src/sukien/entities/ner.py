@@ -22,7 +22,7 @@ from sukien.entities.gazetteer import Known, match_spans
 from sukien.entities.gazetteer import load as load_gazetteer
 from sukien.entities.silver import PERSONAL, PORTFOLIOS, TITLES
 from sukien.entities.tagger import SENTENCE_OPENERS, SHAPES, default_tagger
-from sukien.entities.tokens import Token, tokenize
+from sukien.entities.tokens import token_columns
 from sukien.text.sentences import split_spans
 
 CAPITALISED = {"C", "U", "I", "m"}
@@ -39,9 +39,10 @@ class Span(NamedTuple):
 
 
 class View(NamedTuple):
-    """One sentence: its tokens with their texts, match keys and shapes."""
+    """One sentence: its tokens' texts, offsets, match keys and shapes."""
 
-    tokens: list[Token]
+    starts: list[int]
+    ends: list[int]
     texts: list[str]
     keys: list[str]
     shapes: list[str]
@@ -50,19 +51,20 @@ class View(NamedTuple):
 
 def _views(text: str) -> list[View]:
     """The sentences of `text`, tokenized once, with every token looked up in the lexicon."""
-    lookup = default_tagger().lexicon.lookup
-    tokens = tokenize(text)
-    out, k = [], 0
+    lexicon = default_tagger().lexicon
+    memo, lookup = lexicon.memo.get, lexicon.lookup
+    texts, starts, ends = token_columns(text)
+    out, k, n = [], 0, len(texts)
     for start, end in split_spans(text):
-        while k < len(tokens) and tokens[k].start < start:
+        while k < n and starts[k] < start:
             k += 1
         first = k
-        while k < len(tokens) and tokens[k].end <= end:
+        while k < n and ends[k] <= end:
             k += 1
         if k > first:
-            sentence = tokens[first:k]
-            info = [lookup(t.text) for t in sentence]
-            out.append(View(sentence, [t.text for t in sentence], [x[3] for x in info],
+            words = texts[first:k]
+            info = [memo(t) or lookup(t) for t in words]
+            out.append(View(starts[first:k], ends[first:k], words, [x[3] for x in info],
                             [SHAPES[x[1]] for x in info], info))
     return out
 
@@ -160,7 +162,7 @@ def titled_people(v: View, forms: set = frozenset()) -> list[tuple[int, int]]:
     ("Bộ trưởng Quốc phòng Mỹ Lloyd Austin" -> "Lloyd Austin"), unless the words after the
     title are a short form of a person named in the document (`forms`: "Hoa hậu Mỹ Linh").
     """
-    shapes, n_tokens = v.shapes, len(v.tokens)
+    shapes, n_tokens = v.shapes, len(v.texts)
     out = []
     i = 1
     while i < n_tokens:
@@ -203,7 +205,7 @@ def titled_people(v: View, forms: set = frozenset()) -> list[tuple[int, int]]:
 def _born_people(v: View) -> list[tuple[int, int]]:
     """Names followed by a birth year or an age: "Hà Quý Thành (SN 1990)", "Lê Văn A (45 tuổi)"."""
     out = []
-    for k in range(2, len(v.tokens) - 2):
+    for k in range(2, len(v.texts) - 2):
         if v.texts[k] != "(" or v.shapes[k - 1] != "C":
             continue
         nxt = v.keys[k + 1]
@@ -239,10 +241,10 @@ def _standalone_short_forms(v: View, spans: list[TokenSpan], forms: set) -> list
     found = []
     shapes = v.shapes
     i = 1
-    while i < len(v.tokens):
+    while i < len(v.texts):
         if shapes[i] == "C" and shapes[i - 1] != "C" and v.texts[i - 1] not in SENTENCE_OPENERS:
             e = i
-            while e < len(v.tokens) and shapes[e] == "C":
+            while e < len(v.texts) and shapes[e] == "C":
                 e += 1
             if tuple(v.keys[i:e]) in forms and not _covered(spans, i, e):
                 found.append((i, e, "PER"))
@@ -316,7 +318,7 @@ def recognise_many(texts: list[str]) -> list[list[Span]]:
         spans = []
         for v, sentence_spans in zip(views, _document_people(views, tagged)):
             for s, e, t in sentence_spans:
-                a, b = v.tokens[s].start, v.tokens[e - 1].end
+                a, b = v.starts[s], v.ends[e - 1]
                 spans.append(Span(a, b, t, text[a:b]))
         out.append(spans)
     return out

@@ -68,13 +68,16 @@ class Lexicon:
         self.memo: dict[str, tuple] = {}
 
     def lookup(self, token: str) -> tuple:
-        """(word id, shape id, suffix id, match key, capitalised, numbering word, sentence opener)."""
+        """(word id, shape id, suffix id, match key, capitalised, numbering word, sentence opener,
+        the ids and flags packed in one integer for `featurize`)."""
         hit = self.memo.get(token)
         if hit is None:
             key = match_key(token)
             sid = SHAPE_ID[shape(token)]
-            hit = (self.words.get(key, 0), sid, self.suffixes.get(key[-3:], 0), key, sid in CAPITALISED_IDS,
-                   key in NUMBERED, token in SENTENCE_OPENERS)
+            wid, suffix = self.words.get(key, 0), self.suffixes.get(key[-3:], 0)
+            numbered, opener = key in NUMBERED, token in SENTENCE_OPENERS
+            packed = wid | sid << 20 | suffix << 24 | numbered << 44 | opener << 45
+            hit = (wid, sid, suffix, key, sid in CAPITALISED_IDS, numbered, opener, packed)
             if len(self.memo) < 200_000:
                 self.memo[token] = hit
         return hit
@@ -123,7 +126,7 @@ def segments(active: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
 
 
-_PAD_TOKEN = (1, 0, 0, "", False, False, False)
+_PAD_TOKEN = (1, 0, 0, "", False, False, False, 1)
 
 
 def featurize(sentences: list[list[str]], lexicon: Lexicon, looked: list[list[tuple]] | None = None):
@@ -144,26 +147,25 @@ def featurize(sentences: list[list[str]], lexicon: Lexicon, looked: list[list[tu
         texts_flat += texts
         flat += pad
         texts_flat += pad_texts
-    columns = list(zip(*flat))  # wid, sid, suffix, key, capitalised, numbered, opens a sentence
-    wid = np.array(columns[0], dtype=np.int64)
-    sid = np.array(columns[1], dtype=np.int64)
+    columns = list(zip(*flat))  # see Lexicon.lookup
+    packed = np.array(columns[7], dtype=np.int64)
+    wid, sid, suf = packed & 0xFFFFF, (packed >> 20) & 0xF, (packed >> 24) & 0xFFFFF
+    numbered = ((packed >> 44) & 1).astype(bool)
     opener = np.zeros(len(flat), dtype=np.int64)
-    opener[1:] = np.array(columns[6][:-1], dtype=np.int64)
+    opener[1:] = (packed[:-1] >> 45) & 1
     opener[np.array(origin, dtype=np.int64)] = 1
-    gid = np.zeros(len(flat), dtype=np.int64)
+    # one gazetteer pass over the whole batch: padding never matches, so names stay in their sentence
+    gid = np.array(gazetteer_ids(texts_flat, columns[3], columns[4]), dtype=np.int64)
     gid[sid == 0] = 1
     pieces, positions, row, k = [], [], 0, 0
-    keys_flat, caps_flat = columns[3], columns[4]
-    for start, end in segments(active_mask(sid, np.array(columns[5], dtype=bool))):
+    for start, end in segments(active_mask(sid, numbered)):
         while k + 1 < len(origin) and origin[k + 1] <= start:
             k += 1
         pieces.append((k, start - origin[k], end - origin[k], row))
         positions.append(np.arange(start, end))
         row += end - start
-        gid[start:end] = gazetteer_ids(texts_flat[start:end], keys_flat[start:end], caps_flat[start:end])
     if not pieces:
         return np.zeros((0, len(TEMPLATES)), dtype=np.int64), []
-    suf = np.array(columns[2], dtype=np.int64)
     i = np.concatenate(positions)
     V, S, G = lexicon.size, len(SHAPES), N_GAZ
     w, s, g = wid[i], sid[i], gid[i]

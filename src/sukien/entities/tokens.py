@@ -50,20 +50,29 @@ def _split_known_hyphenation(token: Token) -> list[Token]:
 
 
 def tokenize(text: str, split_names: bool = True) -> list[Token]:
-    """Tokens of `text`; `split_names` splits hyphenated capitalised words that join known names.
+    """Tokens of `text`; `split_names` splits hyphenated capitalised words that join known names."""
+    texts, starts, ends = token_columns(text, split_names)
+    return [Token(t, s, e) for t, s, e in zip(texts, starts, ends)]
+
+
+def token_columns(text: str, split_names: bool = True) -> tuple[list[str], list[int], list[int]]:
+    """Token texts, start and end offsets as three lists (no object per token: the hot path).
 
     Fast path: most whitespace-separated chunks are plain syllables (`str.isalpha`) and become
     one token each; only the others go through the token pattern.
     """
-    tokens: list[Token] = []
-    append = tokens.append
+    texts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
     find = text.find
     pos = 0
     for word in text.split():
         start = find(word, pos)
         pos = start + len(word)
         if word.isalpha():
-            append(Token(word, start, pos))
+            texts.append(word)
+            starts.append(start)
+            ends.append(pos)
             continue
         at = start
         while at < pos:
@@ -71,21 +80,21 @@ def tokenize(text: str, split_names: bool = True) -> list[Token]:
             if m is None or m.end() <= at:
                 break
             at = m.end()
-            _add_match(tokens, m, split_names)
-    return tokens
+            for token in _match_tokens(m, split_names):
+                texts.append(token.text)
+                starts.append(token.start)
+                ends.append(token.end)
+    return texts, starts, ends
 
 
-def _add_match(tokens: list[Token], m, split_names: bool) -> None:
+def _match_tokens(m, split_names: bool) -> list[Token]:
     if split_names and m.lastgroup == "word" and "-" in m.group(0) and m.group(0)[0].isupper():
-        tokens += _split_known_hyphenation(Token(m.group(0), m.start(), m.end()))
-        return
+        return _split_known_hyphenation(Token(m.group(0), m.start(), m.end()))
     if m.lastgroup == "dotted":
         word = m.group(0)[:-1]
         if word.lower() not in DOTTED and not (len(word) == 1 and word.isupper()):
-            tokens.append(Token(word, m.start(), m.end() - 1))
-            tokens.append(Token(".", m.end() - 1, m.end()))
-            return
-    tokens.append(Token(m.group(0), m.start(), m.end()))
+            return [Token(word, m.start(), m.end() - 1), Token(".", m.end() - 1, m.end())]
+    return [Token(m.group(0), m.start(), m.end())]
 
 
 def shape(token: str) -> str:
