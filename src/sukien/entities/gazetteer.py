@@ -86,8 +86,8 @@ def load() -> Gazetteer:
     return Gazetteer(names, triggers, first, acronyms, name_first, prefixes)
 
 
-def match_spans(keys, texts, capitalised):
-    """Longest known names and trigger phrases over a token sequence.
+def match_spans(keys, texts, capitalised, start: int = 0, end: int | None = None):
+    """Longest known names and trigger phrases over a token sequence (or its part start..end).
 
     Yields (start, end, label) where label is a Known (a name; its first token must be
     capitalised, and short acronyms must match in their case) or a trigger kind string.
@@ -95,7 +95,7 @@ def match_spans(keys, texts, capitalised):
     """
     gaz = load()
     first, prefixes, names, triggers = gaz.first_tokens, gaz.prefixes, gaz.names, gaz.triggers
-    i, n = 0, len(keys)
+    i, n = start, len(keys) if end is None else end
     while i < n:
         if keys[i] not in first:
             i += 1

@@ -38,6 +38,9 @@ GAZ_LABELS = ["", "<pad>"] + [f"{bi}-{name}" for name in (
     "LOC-country", "LOC-place", "ORG-org", "T-person", "T-admin", "T-org") for bi in "BI"]
 GAZ_ID = {g: i for i, g in enumerate(GAZ_LABELS)}
 N_GAZ = len(GAZ_LABELS)
+# for each gazetteer label, the ids of a run "B-x I-x I-x ..." long enough for any phrase
+_GAZ_RUNS = {name: np.array([GAZ_ID["B-" + name]] + [GAZ_ID["I-" + name]] * 15) for name in (
+    "LOC-country", "LOC-place", "ORG-org", "T-person", "T-admin", "T-org")}
 
 TEMPLATES = ["bias", "w", "p1", "n1", "p2", "n2", "p1w", "wn1", "p2p1", "n1n2", "sss", "ssp", "ssn",
              "open_s", "open_w", "p1_s", "s_n1", "g", "pg", "ng", "ggg", "g_s", "suffix"]
@@ -81,6 +84,18 @@ class Lexicon:
             if len(self.memo) < 200_000:
                 self.memo[token] = hit
         return hit
+
+
+_RUNS_BY_LABEL: dict = {}
+
+
+def _runs(label) -> np.ndarray:
+    """Gazetteer ids "B-x I-x I-x ..." for a match label (a Known or a trigger kind)."""
+    run = _RUNS_BY_LABEL.get(label)
+    if run is None:
+        name = f"{label.type}-{label.kind}" if isinstance(label, Known) else f"T-{label}"
+        run = _RUNS_BY_LABEL[label] = _GAZ_RUNS[name]
+    return run
 
 
 def gazetteer_ids(texts: list[str], keys: list[str], caps: list[bool]) -> list[int]:
@@ -147,16 +162,15 @@ def featurize(sentences: list[list[str]], lexicon: Lexicon, looked: list[list[tu
         texts_flat += texts
         flat += pad
         texts_flat += pad_texts
-    columns = list(zip(*flat))  # see Lexicon.lookup
-    packed = np.array(columns[7], dtype=np.int64)
+    packed = np.fromiter([x[7] for x in flat], dtype=np.int64, count=len(flat))  # see Lexicon.lookup
     wid, sid, suf = packed & 0xFFFFF, (packed >> 20) & 0xF, (packed >> 24) & 0xFFFFF
     numbered = ((packed >> 44) & 1).astype(bool)
     opener = np.zeros(len(flat), dtype=np.int64)
     opener[1:] = (packed[:-1] >> 45) & 1
     opener[np.array(origin, dtype=np.int64)] = 1
-    # one gazetteer pass over the whole batch: padding never matches, so names stay in their sentence
-    gid = np.array(gazetteer_ids(texts_flat, columns[3], columns[4]), dtype=np.int64)
+    gid = np.zeros(len(flat), dtype=np.int64)
     gid[sid == 0] = 1
+    keys_flat, caps_flat = [x[3] for x in flat], [x[4] for x in flat]
     pieces, positions, row, k = [], [], 0, 0
     for start, end in segments(active_mask(sid, numbered)):
         while k + 1 < len(origin) and origin[k + 1] <= start:
@@ -164,6 +178,9 @@ def featurize(sentences: list[list[str]], lexicon: Lexicon, looked: list[list[tu
         pieces.append((k, start - origin[k], end - origin[k], row))
         positions.append(np.arange(start, end))
         row += end - start
+        # gazetteer labels inside the active segment only: inactive tokens are never scored
+        for a, b, label in match_spans(keys_flat, texts_flat, caps_flat, start, end):
+            gid[a:b] = _runs(label)[: b - a]
     if not pieces:
         return np.zeros((0, len(TEMPLATES)), dtype=np.int64), []
     i = np.concatenate(positions)
