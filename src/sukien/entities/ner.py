@@ -47,6 +47,7 @@ class View(NamedTuple):
     keys: list[str]
     shapes: list[str]
     looked: list[tuple]  # the tagger lexicon's view of each token
+    names: list[int]  # positions of Capitalised tokens, where rules about names start
 
 
 def _views(text: str) -> list[View]:
@@ -64,8 +65,9 @@ def _views(text: str) -> list[View]:
         if k > first:
             words = texts[first:k]
             info = [memo(t) or lookup(t) for t in words]
-            out.append(View(starts[first:k], ends[first:k], words, [x[3] for x in info],
-                            [SHAPES[x[1]] for x in info], info))
+            shapes = [SHAPES[x[1]] for x in info]
+            out.append(View(starts[first:k], ends[first:k], words, [x[3] for x in info], shapes, info,
+                            [i for i, x in enumerate(shapes) if x == "C"]))
     return out
 
 
@@ -165,15 +167,14 @@ def titled_people(v: View, forms: set = frozenset()) -> list[tuple[int, int]]:
     shapes, n_tokens = v.shapes, len(v.texts)
     out = []
     i = 1
-    while i < n_tokens:
-        if shapes[i] != "C":
-            i += 1
+    for candidate in v.names:
+        if candidate < i or not candidate or v.keys[candidate - 1] not in TITLE_ENDS:
             continue
+        i = candidate
         n = _title_length(v, i)
         before = i - n - 1
         inside_name = before > 0 and shapes[before] == "C" and v.texts[before - 1] not in SENTENCE_OPENERS
         if not n or inside_name:
-            i += 1
             continue
         run_end = i
         while run_end < n_tokens and shapes[run_end] == "C" and run_end - i < 5:
@@ -191,7 +192,6 @@ def titled_people(v: View, forms: set = frozenset()) -> list[tuple[int, int]]:
         if known_at_start and title not in PERSONAL and parts[0][2].type == "LOC":
             start += parts[0][1]
         elif known_at_start:
-            i += 1
             continue
         end = start
         while end < n_tokens and shapes[end] == "C" and end - start < 5:
@@ -205,6 +205,8 @@ def titled_people(v: View, forms: set = frozenset()) -> list[tuple[int, int]]:
 def _born_people(v: View) -> list[tuple[int, int]]:
     """Names followed by a birth year or an age: "Hà Quý Thành (SN 1990)", "Lê Văn A (45 tuổi)"."""
     out = []
+    if "(" not in v.texts:
+        return out
     for k in range(2, len(v.texts) - 2):
         if v.texts[k] != "(" or v.shapes[k - 1] != "C":
             continue
@@ -240,17 +242,14 @@ def _standalone_short_forms(v: View, spans: list[TokenSpan], forms: set) -> list
     """Short forms standing alone inside a sentence ("... của Thắng"), not at its start."""
     found = []
     shapes = v.shapes
-    i = 1
-    while i < len(v.texts):
-        if shapes[i] == "C" and shapes[i - 1] != "C" and v.texts[i - 1] not in SENTENCE_OPENERS:
-            e = i
-            while e < len(v.texts) and shapes[e] == "C":
-                e += 1
-            if tuple(v.keys[i:e]) in forms and not _covered(spans, i, e):
-                found.append((i, e, "PER"))
-            i = e
-        else:
-            i += 1
+    for i in v.names:
+        if not i or shapes[i - 1] == "C" or v.texts[i - 1] in SENTENCE_OPENERS:
+            continue  # not the start of a run of names, or the start of a sentence
+        e = i
+        while e < len(shapes) and shapes[e] == "C":
+            e += 1
+        if tuple(v.keys[i:e]) in forms and not _covered(spans, i, e):
+            found.append((i, e, "PER"))
     return found
 
 

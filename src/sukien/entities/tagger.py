@@ -98,17 +98,6 @@ def _runs(label) -> np.ndarray:
     return run
 
 
-def gazetteer_ids(texts: list[str], keys: list[str], caps: list[bool]) -> list[int]:
-    """Per token: the id of the gazetteer label of the phrase it is in, with B/I position."""
-    labels = [0] * len(texts)
-    for start, end, label in match_spans(keys, texts, caps):
-        name = f"{label.type}-{label.kind}" if isinstance(label, Known) else f"T-{label}"
-        labels[start] = GAZ_ID["B-" + name]
-        for k in range(start + 1, end):
-            labels[k] = GAZ_ID["I-" + name]
-    return labels
-
-
 # Administrative words that take a number as their name ("quận 12", "khu phố 1", "tổ 4").
 NUMBERED = {"quận", "phường", "tổ", "ấp", "khu", "phố", "số", "đường", "thôn", "xóm", "bản", "ngõ", "hẻm",
             "kiệt", "ngách", "lô", "tầng", "q.", "p.", "khoa", "phòng", "đoàn", "đội", "khối", "xã", "hẻm"}
@@ -168,19 +157,21 @@ def featurize(sentences: list[list[str]], lexicon: Lexicon, looked: list[list[tu
     opener = np.zeros(len(flat), dtype=np.int64)
     opener[1:] = (packed[:-1] >> 45) & 1
     opener[np.array(origin, dtype=np.int64)] = 1
+    active = active_mask(sid, numbered)
+    # gazetteer labels in one pass over the batch (padding never matches, so names stay in
+    # their sentence), then kept on active tokens only, as if each segment were matched alone
     gid = np.zeros(len(flat), dtype=np.int64)
+    for a, b, label in match_spans([x[3] for x in flat], texts_flat, [x[4] for x in flat]):
+        gid[a:b] = _runs(label)[: b - a]
+    gid[~active] = 0
     gid[sid == 0] = 1
-    keys_flat, caps_flat = [x[3] for x in flat], [x[4] for x in flat]
     pieces, positions, row, k = [], [], 0, 0
-    for start, end in segments(active_mask(sid, numbered)):
+    for start, end in segments(active):
         while k + 1 < len(origin) and origin[k + 1] <= start:
             k += 1
         pieces.append((k, start - origin[k], end - origin[k], row))
         positions.append(np.arange(start, end))
         row += end - start
-        # gazetteer labels inside the active segment only: inactive tokens are never scored
-        for a, b, label in match_spans(keys_flat, texts_flat, caps_flat, start, end):
-            gid[a:b] = _runs(label)[: b - a]
     if not pieces:
         return np.zeros((0, len(TEMPLATES)), dtype=np.int64), []
     i = np.concatenate(positions)

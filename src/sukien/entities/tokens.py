@@ -69,10 +69,16 @@ def token_columns(text: str, split_names: bool = True) -> tuple[list[str], list[
     for word in text.split():
         start = find(word, pos)
         pos = start + len(word)
-        if word.isalpha():
+        if word.isalpha() or len(word) == 1 or word.isdigit():
             texts.append(word)
             starts.append(start)
             ends.append(pos)
+            continue
+        last, body = word[-1], word[:-1]
+        if last in _CLOSERS and body.isalpha() and (last != "." or _plain_before_dot(body)):
+            texts += (body, last)  # "Nội," "Nam." "Biden)"
+            starts += (start, pos - 1)
+            ends += (pos - 1, pos)
             continue
         at = start
         while at < pos:
@@ -85,6 +91,14 @@ def token_columns(text: str, split_names: bool = True) -> tuple[list[str], list[
                 starts.append(token.start)
                 ends.append(token.end)
     return texts, starts, ends
+
+
+_CLOSERS = set(",;:)!?\"”’]….")
+
+
+def _plain_before_dot(body: str) -> bool:
+    """A word whose final dot ends a sentence, not an abbreviation ("Nội." but not "TP." or "T.")."""
+    return body.lower() not in DOTTED and not (len(body) == 1 and body.isupper())
 
 
 def _match_tokens(m, split_names: bool) -> list[Token]:
