@@ -7,6 +7,7 @@ token, every other punctuation character is its own token. No word segmentation.
 
 from __future__ import annotations
 
+from itertools import accumulate
 from typing import NamedTuple
 
 import regex
@@ -55,41 +56,57 @@ def tokenize(text: str, split_names: bool = True) -> list[Token]:
     return [Token(t, s, e) for t, s, e in zip(texts, starts, ends)]
 
 
+def _simple(word: str) -> bool:
+    return word.isalpha() or len(word) == 1 or word.isdigit()
+
+
 def token_columns(text: str, split_names: bool = True) -> tuple[list[str], list[int], list[int]]:
     """Token texts, start and end offsets as three lists (no object per token: the hot path).
 
-    Fast path: most whitespace-separated chunks are plain syllables (`str.isalpha`) and become
-    one token each; only the others go through the token pattern.
+    Fast paths: a line whose space-separated chunks are all plain syllables, numbers or single
+    characters is its own token list (offsets by cumulative length); otherwise each plain chunk
+    is one token and only the others go through the token pattern.
     """
     texts: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    find = text.find
-    pos = 0
-    for word in text.split():
-        start = find(word, pos)
-        pos = start + len(word)
-        if word.isalpha() or len(word) == 1 or word.isdigit():
-            texts.append(word)
-            starts.append(start)
-            ends.append(pos)
+    base = 0
+    for line in text.split("\n"):
+        words = line.split(" ")
+        offsets = list(accumulate([len(w) + 1 for w in words], initial=base))
+        base += len(line) + 1
+        if all(map(_simple, words)) or ("" in words and all(_simple(w) for w in words if w)):
+            kept = [(w, o) for w, o in zip(words, offsets) if w]
+            texts += [w for w, _ in kept]
+            starts += [o for _, o in kept]
+            ends += [o + len(w) for w, o in kept]
             continue
-        last, body = word[-1], word[:-1]
-        if last in _CLOSERS and body.isalpha() and (last != "." or _plain_before_dot(body)):
-            texts += (body, last)  # "Nội," "Nam." "Biden)"
-            starts += (start, pos - 1)
-            ends += (pos - 1, pos)
-            continue
-        at = start
-        while at < pos:
-            m = _TOKEN.match(text, at)
-            if m is None or m.end() <= at:
-                break
-            at = m.end()
-            for token in _match_tokens(m, split_names):
-                texts.append(token.text)
-                starts.append(token.start)
-                ends.append(token.end)
+        for word, start in zip(words, offsets):
+            if not word:
+                continue
+            pos = start + len(word)
+            if _simple(word):
+                texts.append(word)
+                starts.append(start)
+                ends.append(pos)
+                continue
+            last, body = word[-1], word[:-1]
+            if last in _CLOSERS and body.isalpha() and (last != "." or _plain_before_dot(body)):
+                texts += (body, last)  # "Nội," "Nam." "Biden)"
+                starts += (start, pos - 1)
+                ends += (pos - 1, pos)
+                continue
+            at = start
+            while at < pos:
+                m = _TOKEN.match(text, at)
+                if m is None or m.end() <= at:
+                    at += 1  # whitespace other than a space ("\t", "\u00a0") inside the chunk
+                    continue
+                at = m.end()
+                for token in _match_tokens(m, split_names):
+                    texts.append(token.text)
+                    starts.append(token.start)
+                    ends.append(token.end)
     return texts, starts, ends
 
 
