@@ -15,6 +15,8 @@ Every token's match key and shape come from the tagger's memo, computed once per
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from typing import NamedTuple
 
 from sukien.entities.aliases import GENERATIONS, VIETNAMESE_SURNAMES
@@ -301,8 +303,26 @@ def _document_people(views: list[View], spans: list[list[TokenSpan]]) -> list[li
             for v, sp in zip(views, staged)]
 
 
+@contextmanager
+def _gc_paused():
+    """Pause the cyclic garbage collector: recognition allocates many small acyclic objects
+    (freed by reference counting anyway), and collections triggered by them cost ~15%."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def recognise_many(texts: list[str]) -> list[list[Span]]:
     """PER/LOC/ORG character spans of each text (offsets into that text)."""
+    with _gc_paused():
+        return _recognise_many(texts)
+
+
+def _recognise_many(texts: list[str]) -> list[list[Span]]:
     per_text = [_views(t if isinstance(t, str) else "") for t in texts]
     flat = [v.texts for views in per_text for v in views]
     tagged_all = default_tagger().spans_many(flat, [v.looked for views in per_text for v in views]) if flat else []

@@ -75,7 +75,8 @@ def token_columns(text: str, split_names: bool = True) -> tuple[list[str], list[
         words = line.split(" ")
         offsets = list(accumulate([len(w) + 1 for w in words], initial=base))
         base += len(line) + 1
-        if all(map(_simple, words)) or ("" in words and all(_simple(w) for w in words if w)):
+        odd = [w for w in words if not w.isalpha()]
+        if not odd or all(len(w) <= 1 or w.isdigit() for w in odd):
             kept = [(w, o) for w, o in zip(words, offsets) if w]
             texts += [w for w, _ in kept]
             starts += [o for _, o in kept]
