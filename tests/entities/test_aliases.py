@@ -109,3 +109,16 @@ def test_stage_offsets_index_article_text_and_title_counts():
     by_text = {m.text: m.entity_id for m in out.mentions}
     assert by_text["Biden"] == by_text["Joe Biden"]
     assert by_text["Marcos"] == by_text["Ferdinand Marcos"]
+
+
+def test_record_for_the_cli_is_json_ready():
+    import json
+
+    from sukien.entities import record
+
+    out = record("a1", "Tổng thống Mỹ Joe Biden tiếp Tổng thống Philippines Ferdinand Marcos.")
+    again = json.loads(json.dumps(out, ensure_ascii=False))
+    assert again["id"] == "a1"
+    ids = {e["id"] for e in again["entities"]}
+    assert {m["entity_id"] for m in again["mentions"]} <= ids
+    assert {"Joe Biden", "Ferdinand Marcos", "Mỹ", "Philippines"} <= {e["name"] for e in again["entities"]}

@@ -20,7 +20,8 @@ from sukien.entities.aliases import Group, canonical, groups_from_entities, reso
 from sukien.entities.ner import Span, recognise, recognise_many
 from sukien.model import Article, Entity, EntityMention
 
-__all__ = ["find", "EntityStage", "merge_entities", "resolve_event_entities", "recognise", "recognise_many"]
+__all__ = ["find", "EntityStage", "merge_entities", "resolve_event_entities", "recognise", "recognise_many",
+           "record"]
 
 
 def _resolve_spans(spans: list[Span], extra: Iterable[Span] = ()) -> tuple[list[EntityMention], list[Entity]]:
@@ -48,6 +49,17 @@ def find(text: str) -> tuple[list[EntityMention], list[Entity]]:
         return _resolve_spans(recognise(text if isinstance(text, str) else ""))
     except Exception:  # bad input never raises; an empty answer is the honest fallback
         return [], []
+
+
+def record(id: str, text: str) -> dict:
+    """The JSON record `sukien entities` prints for one input: id, mentions, entities."""
+    mentions, entities = find(text)
+    return {
+        "id": id,
+        "mentions": [{"start": m.start, "end": m.end, "text": m.text, "type": m.type, "entity_id": m.entity_id}
+                     for m in mentions],
+        "entities": [{"id": e.id, "name": e.name, "type": e.type, "aliases": e.aliases} for e in entities],
+    }
 
 
 class EntityStage:

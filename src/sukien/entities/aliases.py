@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sukien.entities.gazetteer import load as load_gazetteer
 from sukien.entities.tokens import tokenize
@@ -73,8 +74,9 @@ def _strip_prefix(keys: list[str], kind: str) -> int:
     return cut
 
 
+@lru_cache(maxsize=100_000)
 def canonical(text: str, type_: str) -> Canonical:
-    """The canonical key of one mention, from its text and tagged type."""
+    """The canonical key of one mention, from its text and tagged type (memoised: pure)."""
     text = normalize(text or "").strip()
     gaz = load_gazetteer()
     tokens = [t.text for t in tokenize(text)]

@@ -14,7 +14,6 @@ from pathlib import Path
 from sukien.text import match_key
 
 DATA = Path(__file__).resolve().parent / "data"
-MAX_NAME_TOKENS = 8
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from sukien.entities.aliases import GENERATIONS, VIETNAMESE_SURNAMES
 from sukien.entities.gazetteer import Known, match_spans
 from sukien.entities.gazetteer import load as load_gazetteer
 from sukien.entities.silver import PERSONAL, PORTFOLIOS, TITLES
-from sukien.entities.tagger import SENTENCE_OPENERS, SHAPES, default_tagger
+from sukien.entities.tagger import SENTENCE_OPENERS, default_tagger
 from sukien.entities.tokens import token_columns
 from sukien.text.sentences import split_spans
 
@@ -67,7 +67,7 @@ def _views(text: str) -> list[View]:
         if k > first:
             words = texts[first:k]
             info = [memo(t) or lookup(t) for t in words]
-            shapes = [SHAPES[x[1]] for x in info]
+            shapes = [x[8] for x in info]
             out.append(View(starts[first:k], ends[first:k], words, [x[3] for x in info], shapes, info,
                             [i for i, x in enumerate(shapes) if x == "C"]))
     return out

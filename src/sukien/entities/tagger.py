@@ -32,7 +32,7 @@ CAPITALISED_IDS = [SHAPE_ID[s] for s in ("C", "U", "I", "m")]
 SENTENCE_OPENERS = {".", "!", "?", ":", ";", '"', "“", "”", "(", "-", "–", "…", "'", "‘", "*", "•", "["}
 LOOK_AHEAD = 2  # lower-case tokens this close before a capitalised one may open a name ("thành phố X")
 LOOK_BEHIND = 6  # ... and this close after one may continue it ("Viện Vệ sinh dịch tễ trung ương")
-GAP = max(LOOK_AHEAD, LOOK_BEHIND, 2)  # padding tokens between the sentences of a batch
+GAP = 2  # padding tokens between the sentences of a batch: the widest feature window
 
 GAZ_LABELS = ["", "<pad>"] + [f"{bi}-{name}" for name in (
     "LOC-country", "LOC-place", "ORG-org", "T-person", "T-admin", "T-org") for bi in "BI"]
@@ -72,7 +72,7 @@ class Lexicon:
 
     def lookup(self, token: str) -> tuple:
         """(word id, shape id, suffix id, match key, capitalised, numbering word, sentence opener,
-        the ids and flags packed in one integer for `featurize`)."""
+        the ids and flags packed in one integer for `featurize`, shape letter)."""
         hit = self.memo.get(token)
         if hit is None:
             key = match_key(token)
@@ -80,7 +80,7 @@ class Lexicon:
             wid, suffix = self.words.get(key, 0), self.suffixes.get(key[-3:], 0)
             numbered, opener = key in NUMBERED, token in SENTENCE_OPENERS
             packed = wid | sid << 20 | suffix << 24 | numbered << 44 | opener << 45
-            hit = (wid, sid, suffix, key, sid in CAPITALISED_IDS, numbered, opener, packed)
+            hit = (wid, sid, suffix, key, sid in CAPITALISED_IDS, numbered, opener, packed, SHAPES[sid])
             if len(self.memo) < 200_000:
                 self.memo[token] = hit
         return hit
@@ -112,13 +112,19 @@ def active_mask(shape_ids: np.ndarray, numbered: np.ndarray | None = None) -> np
     if numbered is not None:
         digit = shape_ids == SHAPE_ID["d"]
         caps[1:] |= digit[1:] & numbered[:-1]
-    n = len(caps)
+    inside = shape_ids != 0  # padding stops the reach, so it never crosses into another sentence
     active = caps.copy()
-    for k in range(1, LOOK_AHEAD + 1):
-        active[: n - k] |= caps[k:]
-    for k in range(1, LOOK_BEHIND + 1):
-        active[k:] |= caps[: n - k]
-    return active & (shape_ids != 0)
+    reach = caps.copy()
+    for _ in range(LOOK_AHEAD):
+        reach[:-1] = reach[1:] & inside[:-1]
+        reach[-1] = False
+        active |= reach
+    reach = caps.copy()
+    for _ in range(LOOK_BEHIND):
+        reach[1:] = reach[:-1] & inside[1:]
+        reach[0] = False
+        active |= reach
+    return active & inside
 
 
 def segments(active: np.ndarray) -> list[tuple[int, int]]:
@@ -130,7 +136,7 @@ def segments(active: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
 
 
-_PAD_TOKEN = (1, 0, 0, "", False, False, False, 1)
+_PAD_TOKEN = (1, 0, 0, "", False, False, False, 1, "<pad>")
 
 
 def featurize(sentences: list[list[str]], lexicon: Lexicon, looked: list[list[tuple]] | None = None):

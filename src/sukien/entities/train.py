@@ -194,7 +194,7 @@ def train(examples, epochs: int, min_count: int, seed: int = 13):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared")
-    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--epochs", type=int, default=6)
     parser.add_argument("--min-count", type=int, default=2)
     parser.add_argument("--silver", type=int, default=3000, help="silver sentences from VietNews (0: none)")
     parser.add_argument("--silver-cache", help="JSONL file to keep mined silver sentences in")
