@@ -205,28 +205,36 @@ class Tagger:
         self.weights = np.vstack([weights, np.zeros((1, N_LABELS))]).astype(np.float32)  # last row: unknown
         self.transitions = np.where(ALLOWED, transitions, -1e9).astype(np.float32)
         self.start = np.where(START_ALLOWED, 0.0, -1e9).astype(np.float32)
-        self.tables = self._direct_tables()
+        self._direct_tables()
 
-    def _direct_tables(self) -> list[np.ndarray | None]:
-        """Per template, value -> row as a dense array when the values are few (words, shapes).
+    def _direct_tables(self) -> None:
+        """Value -> row arrays for the templates whose values are few (words, shapes, gazetteer).
 
-        Indexing an array is several times faster than `searchsorted`; pair templates (word
-        bigrams) have too many possible values and keep the sorted search.
+        They are laid end to end in one array (`dense`, each template at `dense_offset`), so one
+        indexing operation finds the rows of all of them; indexing is several times faster than
+        `searchsorted`, which the pair templates (word bigrams, too many values) keep using.
         """
         unknown = len(self.keys)
         templates = self.keys >> TEMPLATE_SHIFT
         values = self.keys & ((1 << TEMPLATE_SHIFT) - 1)
-        tables: list[np.ndarray | None] = []
+        tables, self.dense_columns, self.sparse_columns = [], [], []
+        offsets, sizes, total = [], [], 0
         for t in range(len(TEMPLATES)):
             mine = np.flatnonzero(templates == t)
             top = int(values[mine].max()) + 1 if len(mine) else 1
             if top > 1_000_000:
-                tables.append(None)
+                self.sparse_columns.append(t)
                 continue
             table = np.full(top + 1, unknown, dtype=np.int64)  # last slot: values out of range
             table[values[mine]] = mine
+            self.dense_columns.append(t)
             tables.append(table)
-        return tables
+            offsets.append(total)
+            sizes.append(top + 1)
+            total += top + 1
+        self.dense = np.concatenate(tables)
+        self.dense_offset = np.array(offsets, dtype=np.int64)
+        self.dense_last = np.array(sizes, dtype=np.int64) - 1
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> "Tagger":
@@ -246,33 +254,12 @@ class Tagger:
     def rows(self, keys: np.ndarray) -> np.ndarray:
         """Row of each feature key (n_tokens, n_templates) in the weight table; unknown: the zero row."""
         out = np.empty(keys.shape, dtype=np.int64)
-        values = keys & ((1 << TEMPLATE_SHIFT) - 1)
-        sparse = []
-        for t, table in enumerate(self.tables):
-            if table is None:
-                sparse.append(t)
-            else:
-                out[:, t] = table[np.minimum(values[:, t], len(table) - 1)]
-        if sparse:
-            sub = keys[:, sparse]
-            pos = np.minimum(np.searchsorted(self.keys, sub), len(self.keys) - 1)
-            out[:, sparse] = np.where(self.keys[pos] == sub, pos, len(self.keys))
+        values = keys[:, self.dense_columns] & ((1 << TEMPLATE_SHIFT) - 1)
+        out[:, self.dense_columns] = self.dense[np.minimum(values, self.dense_last) + self.dense_offset]
+        sub = keys[:, self.sparse_columns]
+        pos = np.minimum(np.searchsorted(self.keys, sub), len(self.keys) - 1)
+        out[:, self.sparse_columns] = np.where(self.keys[pos] == sub, pos, len(self.keys))
         return out
-
-    def tag_many(self, sentences: list[list[str]], looked: list[list[tuple]] | None = None) -> list[list[str]]:
-        """BIO labels for each token list; all sentences scored and decoded together.
-
-        `looked`: the `Lexicon.lookup` of every token when the caller has them already.
-        """
-        labels = [["O"] * len(s) for s in sentences]
-        keys, pieces = featurize(sentences, self.lexicon, looked)
-        if not pieces:
-            return labels
-        scores = self.scores(keys)
-        decoded = self.viterbi_labels(scores, [(o, e - s) for _, s, e, o in pieces]).tolist()
-        for k, start, end, offset in pieces:
-            labels[k][start:end] = [LABELS[x] for x in decoded[offset: offset + end - start]]
-        return labels
 
     def spans_many(self, sentences: list[list[str]], looked: list[list[tuple]] | None = None):
         """(start, end, type) token spans of each sentence, straight from the decoded segments."""
