@@ -7,7 +7,9 @@ token, every other punctuation character is its own token. No word segmentation.
 
 from __future__ import annotations
 
-from itertools import accumulate
+import re
+from itertools import accumulate, chain, filterfalse
+from operator import add
 from typing import NamedTuple
 
 import regex
@@ -56,8 +58,11 @@ def tokenize(text: str, split_names: bool = True) -> list[Token]:
     return [Token(t, s, e) for t, s, e in zip(texts, starts, ends)]
 
 
+_NUMBER = re.compile(r"\d+(?:[./,:]\d+)*")  # "2020", "7/3", "1.600": one token each
+
+
 def _simple(word: str) -> bool:
-    return word.isalpha() or len(word) == 1 or word.isdigit()
+    return word.isalpha() or len(word) == 1 or _NUMBER.fullmatch(word) is not None
 
 
 def token_columns(text: str, split_names: bool = True) -> tuple[list[str], list[int], list[int]]:
@@ -73,14 +78,18 @@ def token_columns(text: str, split_names: bool = True) -> tuple[list[str], list[
     base = 0
     for line in text.split("\n"):
         words = line.split(" ")
-        offsets = list(accumulate([len(w) + 1 for w in words], initial=base))
+        lengths = list(map(len, words))
+        # start of word i: the line's offset + the lengths before it + one space per word before it
+        offsets = list(map(add, accumulate(chain((base,), lengths[:-1])), range(len(words))))
         base += len(line) + 1
-        odd = [w for w in words if not w.isalpha()]
-        if not odd or all(len(w) <= 1 or w.isdigit() for w in odd):
-            kept = [(w, o) for w, o in zip(words, offsets) if w]
-            texts += [w for w, _ in kept]
-            starts += [o for _, o in kept]
-            ends += [o + len(w) for w, o in kept]
+        odd = list(filterfalse(str.isalpha, words))
+        if not odd or all(len(w) <= 1 or _NUMBER.fullmatch(w) for w in odd):
+            if "" in odd:  # several spaces in a row
+                kept = [(w, o) for w, o in zip(words, offsets) if w]
+                words, offsets, lengths = [w for w, _ in kept], [o for _, o in kept], [len(w) for w, _ in kept]
+            texts += words
+            starts += offsets
+            ends += map(add, offsets, lengths)
             continue
         for word, start in zip(words, offsets):
             if not word:
