@@ -1,0 +1,347 @@
+"""Mentions of people, organisations and places in raw text: tokens -> tagger -> rules.
+
+`recognise_many(texts)` tags every sentence of every text in one batch and returns character
+spans. After tagging, deterministic rules keep neighbours apart and use the whole document:
+- a title before a name is not part of the name ("Ông Biden" -> "Biden"), nor is a minister's
+  portfolio ("Bộ trưởng Quốc phòng Lloyd Austin");
+- a country or place between a title and a name is its own place ("Tổng thống Mỹ Donald
+  Trump" -> LOC "Mỹ" + PER "Donald Trump");
+- an organisation directly followed by its place is one organisation ("UBND tỉnh Ninh Thuận");
+- names after titles and before "(SN 1990)" are persons; short forms of those persons
+  elsewhere in the document are persons ("ông Trường" after "ông Lê Nhật Trường"); a name a
+  rule saw as a person is a person everywhere in the document.
+Every token's match key and shape come from the tagger's memo, computed once per token form.
+"""
+
+from __future__ import annotations
+
+import gc
+from contextlib import contextmanager
+from typing import NamedTuple
+
+from sukien.entities.aliases import GENERATIONS, VIETNAMESE_SURNAMES
+from sukien.entities.gazetteer import Known, match_spans
+from sukien.entities.gazetteer import load as load_gazetteer
+from sukien.entities.silver import PERSONAL, PORTFOLIOS, TITLES
+from sukien.entities.tagger import SENTENCE_OPENERS, default_tagger
+from sukien.entities.tokens import token_columns
+from sukien.text.sentences import split_spans
+
+CAPITALISED = {"C", "U", "I", "m"}
+TITLE_ENDS = {t.split(" ")[-1] for t in TITLES}
+PORTFOLIO_STARTS = {p.split(" ")[0] for p in PORTFOLIOS}
+TokenSpan = tuple[int, int, str]
+
+
+class Span(NamedTuple):
+    start: int
+    end: int
+    type: str
+    text: str
+
+
+class View(NamedTuple):
+    """One sentence: its tokens' texts, offsets, match keys and shapes."""
+
+    starts: list[int]
+    ends: list[int]
+    texts: list[str]
+    keys: list[str]
+    shapes: list[str]
+    looked: list[tuple]  # the tagger lexicon's view of each token
+    names: list[int]  # positions of Capitalised tokens, where rules about names start
+
+
+def _views(text: str) -> list[View]:
+    """The sentences of `text`, tokenized once, with every token looked up in the lexicon."""
+    lexicon = default_tagger().lexicon
+    memo, lookup = lexicon.memo.get, lexicon.lookup
+    texts, starts, ends = token_columns(text)
+    out, k, n = [], 0, len(texts)
+    for start, end in split_spans(text):
+        while k < n and starts[k] < start:
+            k += 1
+        first = k
+        while k < n and ends[k] <= end:
+            k += 1
+        if k > first:
+            words = texts[first:k]
+            info = [memo(t) or lookup(t) for t in words]
+            shapes = [x[8] for x in info]
+            out.append(View(starts[first:k], ends[first:k], words, [x[3] for x in info], shapes, info,
+                            [i for i, x in enumerate(shapes) if x == "C"]))
+    return out
+
+
+def _known_parts(v: View, start: int, end: int):
+    """Gazetteer matches (start, end, label) inside tokens start..end, relative to start."""
+    caps = [s in CAPITALISED for s in v.shapes[start:end]]
+    return list(match_spans(v.keys[start:end], v.texts[start:end], caps))
+
+
+def _headed(v: View, start: int) -> bool:
+    """Tokens from `start` begin with an organisation's or place's head word ("Sở", "tỉnh")."""
+    triggers = load_gazetteer().triggers
+    keys = v.keys[start:start + 2]
+    return any(triggers.get(" ".join(keys[:n])) in ("org", "admin") for n in (1, 2))
+
+
+def _portfolio_length(v: View, i: int) -> int:
+    """Tokens of a minister's portfolio at i ("Quốc phòng" in "Bộ trưởng Quốc phòng X")."""
+    if i >= len(v.keys) or v.keys[i] not in PORTFOLIO_STARTS:
+        return 0
+    for n in range(min(4, len(v.keys) - i), 0, -1):
+        if " ".join(v.keys[i:i + n]) in PORTFOLIOS:
+            return n
+    return 0
+
+
+def _title_length(v: View, i: int) -> int:
+    """Tokens of a person title ending right before token i ("ông", "Bộ trưởng")."""
+    if i == 0 or v.keys[i - 1] not in TITLE_ENDS:
+        return 0
+    for n in (4, 3, 2, 1):
+        if i - n >= 0 and " ".join(v.keys[i - n:i]) in TITLES:
+            return n
+    return 0
+
+
+def _all_capitalised(v: View, start: int, end: int) -> bool:
+    return all(s in CAPITALISED for s in v.shapes[start:end])
+
+
+def _repair(v: View, start: int, end: int, type_: str) -> list[TokenSpan]:
+    """Split a tagged span at title and country boundaries; drop leading titles from names."""
+    titled = _title_length(v, start) > 0
+    if not titled and v.keys[start] not in load_gazetteer().first_tokens:
+        return [(start, end, type_)]  # nothing known starts the span: the common case
+    parts = _known_parts(v, start, end)
+    length = end - start
+    out = []
+    i = 0
+    while i < length:
+        n = _portfolio_length(v, start + i) if titled else 0
+        if n and i + n < length and _all_capitalised(v, start + i + n, end):
+            i += n
+            type_ = "PER"
+            parts = [p for p in parts if p[0] >= i]
+            continue
+        if not parts or parts[0][0] != i:
+            break
+        s, e, label = parts.pop(0)
+        rest_is_name = e < length and _all_capitalised(v, start + e, end) and not _headed(v, start + e)
+        if label == "person" and rest_is_name:
+            i = e
+            type_ = "PER"
+            titled = True
+        elif isinstance(label, Known) and label.type == "LOC" and label.kind in ("country", "place") \
+                and rest_is_name and (type_ == "PER" or titled):
+            out.append((start + s, start + e, "LOC"))
+            i = e
+            type_ = "PER"
+        else:
+            break
+    if i < length:
+        out.append((start + i, end, type_))
+    return out
+
+
+def _join_organisation_places(v: View, spans: list[TokenSpan]) -> list[TokenSpan]:
+    """An organisation directly followed by its place is one name: "UBND" + "tỉnh Ninh Thuận"."""
+    out: list[TokenSpan] = []
+    for s, e, t in sorted(spans):
+        if out and out[-1][2] == "ORG" and t == "LOC" and out[-1][1] == s and (
+                _headed(v, s) or _known_parts(v, s, e)):
+            out[-1] = (out[-1][0], e, "ORG")
+        else:
+            out.append((s, e, t))
+    return out
+
+
+def titled_people(v: View, forms: set = frozenset()) -> list[tuple[int, int]]:
+    """Token spans of capitalised names right after a person title: "ông Trường", "MC Lauren Sanchez".
+
+    A title inside a name ("quận Hai Bà Trưng") or a known place that starts with a title word
+    ("Bà Rịa") is no title. After an official's title a portfolio and a place are skipped
+    ("Bộ trưởng Quốc phòng Mỹ Lloyd Austin" -> "Lloyd Austin"), unless the words after the
+    title are a short form of a person named in the document (`forms`: "Hoa hậu Mỹ Linh").
+    """
+    shapes, n_tokens = v.shapes, len(v.texts)
+    out = []
+    i = 1
+    for candidate in v.names:
+        if candidate < i or not candidate or v.keys[candidate - 1] not in TITLE_ENDS:
+            continue
+        i = candidate
+        n = _title_length(v, i)
+        before = i - n - 1
+        inside_name = before > 0 and shapes[before] == "C" and v.texts[before - 1] not in SENTENCE_OPENERS
+        if not n or inside_name:
+            continue
+        run_end = i
+        while run_end < n_tokens and shapes[run_end] == "C" and run_end - i < 5:
+            run_end += 1
+        if tuple(v.keys[i:run_end]) in forms:
+            out.append((i, run_end))
+            i = run_end
+            continue
+        title = " ".join(v.keys[i - n:i])
+        start = i
+        if title not in PERSONAL:
+            start += _portfolio_length(v, start)
+        parts = _known_parts(v, start, min(n_tokens, start + 6))
+        known_at_start = parts and parts[0][0] == 0 and isinstance(parts[0][2], Known)
+        if known_at_start and title not in PERSONAL and parts[0][2].type == "LOC":
+            start += parts[0][1]
+        elif known_at_start:
+            continue
+        end = start
+        while end < n_tokens and shapes[end] == "C" and end - start < 5:
+            end += 1
+        if end > start:
+            out.append((start, end))
+        i = max(end, i + 1)
+    return out
+
+
+def _born_people(v: View) -> list[tuple[int, int]]:
+    """Names followed by a birth year or an age: "Hà Quý Thành (SN 1990)", "Lê Văn A (45 tuổi)"."""
+    out = []
+    if "(" not in v.texts:
+        return out
+    for k in range(2, len(v.texts) - 2):
+        if v.texts[k] != "(" or v.shapes[k - 1] != "C":
+            continue
+        nxt = v.keys[k + 1]
+        if not (nxt in ("sn", "sinh") or (v.shapes[k + 1] == "d" and v.keys[k + 2] == "tuổi")):
+            continue
+        start = k - 1
+        while start > 0 and v.shapes[start - 1] == "C" and k - start < 5:
+            start -= 1
+        if k - start >= 2 and not _headed(v, start):
+            out.append((start, k))
+    return out
+
+
+def _short_forms(people: list[list[str]]) -> set[tuple[str, ...]]:
+    """Ways a document's full person names may be shortened (keys): "Trường" for "Lê Nhật Trường"."""
+    forms = set()
+    for keys in people:
+        if len(keys) < 2:
+            continue
+        if keys[0] in VIETNAMESE_SURNAMES:
+            forms |= {tuple(keys[k:]) for k in range(1, len(keys))}
+        else:
+            forms |= {(k,) for k in keys if k not in GENERATIONS} | {tuple(keys[-2:])}
+    return forms
+
+
+def _covered(spans: list[TokenSpan], s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b, _ in spans)
+
+
+def _standalone_short_forms(v: View, spans: list[TokenSpan], forms: set) -> list[TokenSpan]:
+    """Short forms standing alone inside a sentence ("... của Thắng"), not at its start."""
+    found = []
+    shapes = v.shapes
+    for i in v.names:
+        if not i or shapes[i - 1] == "C" or v.texts[i - 1] in SENTENCE_OPENERS:
+            continue  # not the start of a run of names, or the start of a sentence
+        e = i
+        while e < len(shapes) and shapes[e] == "C":
+            e += 1
+        if tuple(v.keys[i:e]) in forms and not _covered(spans, i, e):
+            found.append((i, e, "PER"))
+    return found
+
+
+def _document_people(views: list[View], spans: list[list[TokenSpan]]) -> list[list[TokenSpan]]:
+    """Persons the tagger missed, found with the whole document in view.
+
+    - a name after a title that the tagger typed as a place or organisation is a person
+      ("MC Lauren Sanchez"), unless it is an organisation's or place's name ("Giám đốc Sở Y tế");
+    - a full name after a title is a person ("ông Lê Nhật Trường"), and so is a short form of a
+      person named in full elsewhere in the document: after a title anywhere ("ông Trường"),
+      or standing alone inside a sentence ("... của Thắng"). PhoNER tags only patients as
+      NAME, so its officials and doctors count against these on its dev split.
+    """
+    gaz = load_gazetteer()
+    born = [_born_people(v) for v in views]
+    titled = [titled_people(v) for v in views]
+    people = [v.keys[a:b] for v, sp in zip(views, spans) for a, b, t in sp if t == "PER"]
+    people += [v.keys[a:b] for v, found in zip(views, born) for a, b in found]
+    people += [v.keys[a:b] for v, found in zip(views, titled) for a, b in found if b - a >= 2 and not _headed(v, a)]
+    forms = _short_forms(people)
+    confirmed: set[tuple[str, ...]] = set()  # multi-word names a rule saw as persons
+    staged = []
+    for k, v in enumerate(views):
+        sp = list(spans[k])
+        for s, e in born[k]:
+            sp = [x for x in sp if not (x[0] < e and s < x[1])] + [(s, e, "PER")]
+            confirmed.add(tuple(v.keys[s:e]))
+        for s, e in (titled_people(v, forms) if forms else titled[k]):
+            known_form = tuple(v.keys[s:e]) in forms
+            head = gaz.triggers.get(v.keys[s]) or gaz.triggers.get(" ".join(v.keys[s:s + 2]))
+            if not known_form and (head or " ".join(v.keys[s:e]) in gaz.names):
+                continue  # "Giám đốc Sở ...", "con gái Chủ tịch", a known place
+            overlapping = [x for x in sp if x[0] < e and s < x[1]]
+            if overlapping:
+                if any(x[2] != "PER" and x[1] > e for x in overlapping):
+                    continue  # the tagger saw a longer organisation or place: keep it
+                sp = [x for x in sp if x not in overlapping] + [(s, e, "PER")]
+            elif e - s >= 2 or known_form:
+                sp.append((s, e, "PER"))
+            else:
+                continue
+            if e - s >= 2:
+                confirmed.add(tuple(v.keys[s:e]))
+        if forms:
+            sp += _standalone_short_forms(v, sp, forms)
+        staged.append(sp)
+    # one name, one type: "Trần Đại Quang" is a person everywhere in the document
+    return [sorted((a, b, "PER" if tuple(v.keys[a:b]) in confirmed else t) for a, b, t in sp)
+            for v, sp in zip(views, staged)]
+
+
+@contextmanager
+def _gc_paused():
+    """Pause the cyclic garbage collector: recognition allocates many small acyclic objects
+    (freed by reference counting anyway), and collections triggered by them cost ~15%."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def recognise_many(texts: list[str]) -> list[list[Span]]:
+    """PER/LOC/ORG character spans of each text (offsets into that text)."""
+    with _gc_paused():
+        return _recognise_many(texts)
+
+
+def _recognise_many(texts: list[str]) -> list[list[Span]]:
+    per_text = [_views(t if isinstance(t, str) else "") for t in texts]
+    flat = [v.texts for views in per_text for v in views]
+    tagged_all = default_tagger().spans_many(flat, [v.looked for views in per_text for v in views]) if flat else []
+    out: list[list[Span]] = []
+    k = 0
+    for text, views in zip(texts, per_text):
+        tagged = []
+        for v in views:
+            repaired = [r for s, e, t in tagged_all[k] for r in _repair(v, s, e, t)]
+            tagged.append(_join_organisation_places(v, repaired))
+            k += 1
+        spans = []
+        for v, sentence_spans in zip(views, _document_people(views, tagged)):
+            for s, e, t in sentence_spans:
+                a, b = v.starts[s], v.ends[e - 1]
+                spans.append(Span(a, b, t, text[a:b]))
+        out.append(spans)
+    return out
+
+
+def recognise(text: str) -> list[Span]:
+    return recognise_many([text])[0]
