@@ -88,3 +88,18 @@ def test_times_filter_reads_stdin_and_jsonl(tmp_path):
     lines.write_text("{oops\n", encoding="utf-8")
     bad = runner.invoke(app, ["times", "--input", str(lines)])
     assert bad.exit_code == 2 and "sentences.jsonl:1" in bad.output
+
+
+def test_entities_filter(tmp_path):
+    text = "Thủ tướng Nhật Bản Fumio Kishida gặp Tổng thống Mỹ Joe Biden tại Washington. Ông Kishida cảm ơn ông Biden."
+    result = json.loads(invoke("entities", input=text))
+    names = {e["name"]: e for e in result["entities"]}
+    assert {"Fumio Kishida", "Joe Biden"} <= set(names)
+    kishida = names["Fumio Kishida"]
+    assert kishida["type"] == "PER" and "Kishida" in kishida["aliases"]
+    assert all(text[m["start"]:m["end"]] == m["text"] for m in result["mentions"])
+    lines = tmp_path / "texts.jsonl"
+    lines.write_text(json.dumps({"id": "t1", "text": "Liên Hợp Quốc (LHQ) họp tại New York."}, ensure_ascii=False) + "\n",
+                     encoding="utf-8")
+    result = json.loads(invoke("entities", "--input", lines))
+    assert result["id"] == "t1" and any(e["type"] == "ORG" for e in result["entities"])

@@ -288,5 +288,15 @@ def times(ref: Annotated[Optional[str], typer.Option(help="reference time, ISO 8
         out.print(json.dumps({"id": record.get("id"), "mentions": mentions}, ensure_ascii=False), markup=False)
 
 
+@app.command()
+def entities(input: Annotated[Optional[Path], typer.Option("--input", help="JSONL with id, text per line")] = None):
+    """Find people, organisations and places: print JSONL with id, mentions and entities."""
+    from sukien.entities import record
+
+    records = _jsonl_records(input, ("id", "text")) if input else [{"id": None, "text": sys.stdin.read()}]
+    for r in records:
+        out.print(json.dumps(record(r.get("id"), r["text"]), ensure_ascii=False), markup=False)
+
+
 if __name__ == "__main__":
     app()

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sukien.analyse import AnalyseStage
 from sukien.clean import CleanStage
+from sukien.entities import EntityStage, resolve_event_entities
 from sukien.errors import InputError
 from sukien.executors import LocalExecutor
 from sukien.group import EventGrouper, link_storylines
@@ -91,7 +92,7 @@ class Pipeline:
         self.user_ref = user_ref
         self.executor = executor or LocalExecutor()
         self.prepare = PrepareBatch([("clean", CleanStage()), ("analyse", AnalyseStage()),
-                                     ("times", TimesStage(user_ref))])
+                                     ("times", TimesStage(user_ref)), ("entities", EntityStage())])
         self.seconds: Counter[str] = Counter()  # time spent per stage, for benchmarks and logs
 
     # -- the whole job ----------------------------------------------------------------------
@@ -197,10 +198,13 @@ class Pipeline:
         originals = [a for a in articles if not a.duplicate_of] or articles
         event.summary = summarize(originals, max_tokens=self.summary_tokens)
         event.date, event.timeline = event_timeline(event, articles)
-        counts = Counter(m.entity_id for a in articles for m in a.mentions if m.entity_id)
+        entities, merged_into = resolve_event_entities(articles)
+        counts = Counter(merged_into.get(m.entity_id, m.entity_id) for a in articles for m in a.mentions if m.entity_id)
         with self.store.transaction():
             for article in reanchored:
                 self.store.replace_time_mentions(article.id, article.times)
+            self.store.upsert_entities(entities)
+            self.store.remap_entity_mentions([a.id for a in articles], merged_into)
             self.store.save_event_details(event, dict(counts))
         return event
 

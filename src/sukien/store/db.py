@@ -193,6 +193,13 @@ class Store:
                 (e.id, e.name, e.type, json.dumps(merged, ensure_ascii=False)),
             )
 
+    def remap_entity_mentions(self, article_ids: list[str], merged_into: dict[str, str]) -> None:
+        """Point the mentions of these articles at the entities their ids were merged into."""
+        self.conn.executemany(
+            "UPDATE entity_mentions SET entity_id=? WHERE article_id=? AND entity_id=?",
+            [(new, a, old) for a in article_ids for old, new in merged_into.items() if old != new],
+        )
+
     def get_entity(self, entity_id: str) -> Entity | None:
         row = self.conn.execute("SELECT * FROM entities WHERE id=?", (entity_id,)).fetchone()
         return Entity(row["id"], row["name"], row["type"], json.loads(row["aliases"])) if row else None
