@@ -131,3 +131,14 @@ class Storyline:
     event_ids: list[str] = field(default_factory=list)
     title: str = ""
     timeline: list[TimelineEntry] = field(default_factory=list)
+
+
+@dataclass
+class EventDescription:
+    """What the summarise step computes for one event, before it is stored."""
+
+    event: Event  # with summary, date and timeline filled
+    entities: list[Entity]  # the event's entities after alias merging
+    merged_into: dict[str, str]  # article-level entity id -> event-level entity id
+    entity_counts: dict[str, int]  # event-level entity id -> mentions
+    retimed: dict[str, list[TimeMention]]  # article id -> time mentions re-resolved on the event

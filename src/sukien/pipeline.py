@@ -22,7 +22,7 @@ from sukien.entities import EntityStage, resolve_event_entities
 from sukien.errors import InputError
 from sukien.executors import LocalExecutor
 from sukien.group import EventGrouper, link_storylines
-from sukien.model import Article, Event
+from sukien.model import Article, Event, EventDescription
 from sukien.read import iter_files, read_file
 from sukien.store import Store
 from sukien.summarise import summarize
@@ -32,6 +32,7 @@ from sukien.times.stage import TimesStage
 from sukien.times.timeline import event_timeline, storyline_timeline
 
 DEFAULT_SUMMARY_TOKENS = 120
+EVENTS_PER_TASK = 200  # events described per executor task
 
 
 @dataclass
@@ -81,6 +82,38 @@ class PrepareBatch:
         return batch, seconds
 
 
+class DescribeEvents:
+    """Summary, date, timeline and merged entities of events, from their articles; picklable.
+
+    Also re-resolves the times of articles without a trustworthy date against their event: at
+    analysis an article only had its own dateline or `--ref`; once grouped, the trusted dates
+    of the other articles of its event are a better anchor.
+    """
+
+    def __init__(self, summary_tokens: int, user_ref: datetime | None):
+        self.summary_tokens = summary_tokens
+        self.user_ref = user_ref
+
+    def __call__(self, items: list[tuple[Event, list[Article]]]) -> tuple[list[EventDescription], dict[str, float]]:
+        started = time.perf_counter()
+        described = [self.describe(event, articles) for event, articles in items]
+        return described, {"summarise": time.perf_counter() - started}
+
+    def describe(self, event: Event, articles: list[Article]) -> EventDescription:
+        retimed = {}
+        for article in articles:
+            ref, source = reference_time(article, articles, self.user_ref)
+            if source == "siblings":
+                article.times = find_normalized(article.text, ref)
+                retimed[article.id] = article.times
+        originals = [a for a in articles if not a.duplicate_of] or articles
+        event.summary = summarize(originals, max_tokens=self.summary_tokens)
+        event.date, event.timeline = event_timeline(event, articles)
+        entities, merged_into = resolve_event_entities(articles)
+        counts = Counter(merged_into.get(m.entity_id, m.entity_id) for a in articles for m in a.mentions if m.entity_id)
+        return EventDescription(event, entities, merged_into, dict(counts), retimed)
+
+
 class Pipeline:
     def __init__(self, store: Store, batch_size: int = 500, progress: Progress | None = None,
                  summary_tokens: int = DEFAULT_SUMMARY_TOKENS, user_ref: datetime | None = None,
@@ -93,6 +126,7 @@ class Pipeline:
         self.executor = executor or LocalExecutor()
         self.prepare = PrepareBatch([("clean", CleanStage()), ("analyse", AnalyseStage()),
                                      ("times", TimesStage(user_ref)), ("entities", EntityStage())])
+        self.describe = DescribeEvents(summary_tokens, user_ref)
         self.seconds: Counter[str] = Counter()  # time spent per stage, for benchmarks and logs
 
     # -- the whole job ----------------------------------------------------------------------
@@ -182,45 +216,17 @@ class Pipeline:
             self.store.save_grouping_state(grouper.state_bytes())
         stale = self.store.stale_event_ids()
         self.progress.start("summaries", len(stale))
-        for event_id in stale:
-            with self._timed("summarise"):
-                self.summarise_event(event_id)
-            self.progress.advance("summaries")
+        chunks = (self.store.events_with_articles(stale[i : i + EVENTS_PER_TASK])
+                  for i in range(0, len(stale), EVENTS_PER_TASK))
+        for details, seconds in self.executor.map(self.describe, chunks):
+            self.seconds.update(seconds)
+            with self._timed("store"), self.store.transaction():
+                for d in details:
+                    self.store.save_event_description(d)
+            self.progress.advance("summaries", len(details))
         self.progress.finish("summaries")
         with self._timed("storylines"):
             self.link_storylines()
-
-    def summarise_event(self, event_id: str) -> Event:
-        """Summary, date, timeline and entity counts of one event, from its stored articles."""
-        event = self.store.get_event(event_id)
-        articles = self.store.articles_for_event(event_id)
-        reanchored = self.reanchor_times(articles)
-        originals = [a for a in articles if not a.duplicate_of] or articles
-        event.summary = summarize(originals, max_tokens=self.summary_tokens)
-        event.date, event.timeline = event_timeline(event, articles)
-        entities, merged_into = resolve_event_entities(articles)
-        counts = Counter(merged_into.get(m.entity_id, m.entity_id) for a in articles for m in a.mentions if m.entity_id)
-        with self.store.transaction():
-            for article in reanchored:
-                self.store.replace_time_mentions(article.id, article.times)
-            self.store.upsert_entities(entities)
-            self.store.remap_entity_mentions([a.id for a in articles], merged_into)
-            self.store.save_event_details(event, dict(counts))
-        return event
-
-    def reanchor_times(self, articles: list[Article]) -> list[Article]:
-        """Re-resolve the times of articles without a trustworthy date against their event.
-
-        At analysis an article only has its own dateline or `--ref`; once grouped, the trusted
-        dates of the other articles of its event are a better anchor.
-        """
-        changed = []
-        for article in articles:
-            ref, source = reference_time(article, articles, self.user_ref)
-            if source == "siblings":
-                article.times = find_normalized(article.text, ref)
-                changed.append(article)
-        return changed
 
     def link_storylines(self) -> None:
         events = self.store.list_events()

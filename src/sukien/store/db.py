@@ -18,6 +18,7 @@ from sukien.model import (
     Entity,
     EntityMention,
     Event,
+    EventDescription,
     Storyline,
     SummarySentence,
     TimelineEntry,
@@ -147,7 +148,7 @@ class Store:
         self.conn.executemany("UPDATE articles SET event_id=? WHERE id=?", moves)
         return affected
 
-    def _article(self, row: sqlite3.Row, with_mentions: bool = True) -> Article:
+    def _article(self, row: sqlite3.Row) -> Article:
         article = Article(
             id=row["id"], title=row["title"], lead=row["lead"],
             body=row["body"].split("\n") if row["body"] else [], source=row["source"], url=row["url"],
@@ -156,30 +157,30 @@ class Store:
             related=json.loads(row["related"]), warnings=json.loads(row["warnings"]), raw=row["raw"],
             duplicate_of=row["duplicate_of"], event_id=row["event_id"], storyline_id=row["storyline_id"],
         )
-        if with_mentions:
-            article.times = [
-                TimeMention(r["start"], r["end"], r["text"], r["type"], r["value"])
-                for r in self.conn.execute("SELECT * FROM time_mentions WHERE article_id=? ORDER BY start", (article.id,))
-            ]
-            article.mentions = [
-                EntityMention(r["start"], r["end"], r["text"], r["type"], r["entity_id"])
-                for r in self.conn.execute("SELECT * FROM entity_mentions WHERE article_id=? ORDER BY start", (article.id,))
-            ]
-            ids = sorted({m.entity_id for m in article.mentions if m.entity_id})
-            article.entities = [e for e in (self.get_entity(i) for i in ids) if e]
         return article
 
     def get_article(self, article_id: str) -> Article | None:
         row = self.conn.execute("SELECT * FROM articles WHERE id=?", (article_id,)).fetchone()
-        return self._article(row) if row else None
+        if not row:
+            return None
+        article = self._article(row)
+        self._attach_mentions([article])
+        return article
 
     def iter_articles(self, with_mentions: bool = False) -> Iterator[Article]:
-        for row in self.conn.execute("SELECT * FROM articles ORDER BY seq").fetchall():
-            yield self._article(row, with_mentions)
+        cursor = self.conn.execute("SELECT * FROM articles ORDER BY seq")
+        while rows := cursor.fetchmany(1000):
+            articles = [self._article(r) for r in rows]
+            if with_mentions:
+                self._attach_mentions(articles)
+            yield from articles
 
     def articles_for_event(self, event_id: str, with_mentions: bool = True) -> list[Article]:
         rows = self.conn.execute("SELECT * FROM articles WHERE event_id=? ORDER BY published, seq", (event_id,)).fetchall()
-        return [self._article(r, with_mentions) for r in rows]
+        articles = [self._article(r) for r in rows]
+        if with_mentions:
+            self._attach_mentions(articles)
+        return articles
 
     # -- entities ---------------------------------------------------------------------------
     def upsert_entities(self, entities: Iterable[Entity]) -> None:
@@ -226,6 +227,50 @@ class Store:
     def stale_event_ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM events WHERE stale=1 ORDER BY id")]
 
+    def save_event_description(self, d: EventDescription) -> None:
+        for article_id, times in d.retimed.items():
+            self.replace_time_mentions(article_id, times)
+        self.upsert_entities(d.entities)
+        self.remap_entity_mentions(d.event.article_ids, d.merged_into)
+        self.save_event_details(d.event, d.entity_counts)
+
+    def events_with_articles(self, event_ids: list[str]) -> list[tuple[Event, list[Article]]]:
+        """Events and their articles (with time and entity mentions), loaded in a few queries."""
+        if not event_ids:
+            return []
+        marks = ",".join("?" * len(event_ids))
+        events = {r["id"]: self._event(r, details=False)
+                  for r in self.conn.execute(f"SELECT * FROM events WHERE id IN ({marks})", event_ids)}
+        rows = self.conn.execute(
+            f"SELECT * FROM articles WHERE event_id IN ({marks}) ORDER BY published, seq", event_ids).fetchall()
+        articles = [self._article(r) for r in rows]
+        self._attach_mentions(articles)
+        by_event: dict[str, list[Article]] = {i: [] for i in events}
+        for a in articles:
+            by_event[a.event_id].append(a)
+        for event_id, members in by_event.items():
+            events[event_id].article_ids = [a.id for a in members]
+        return [(events[i], by_event[i]) for i in event_ids if i in events]
+
+    def _attach_mentions(self, articles: list[Article]) -> None:
+        by_id = {a.id: a for a in articles}
+        ids = list(by_id)
+        for i in range(0, len(ids), 900):
+            chunk = ids[i : i + 900]
+            marks = ",".join("?" * len(chunk))
+            for r in self.conn.execute(f"SELECT * FROM time_mentions WHERE article_id IN ({marks}) ORDER BY start", chunk):
+                by_id[r["article_id"]].times.append(TimeMention(r["start"], r["end"], r["text"], r["type"], r["value"]))
+            for r in self.conn.execute(f"SELECT * FROM entity_mentions WHERE article_id IN ({marks}) ORDER BY start", chunk):
+                by_id[r["article_id"]].mentions.append(EntityMention(r["start"], r["end"], r["text"], r["type"], r["entity_id"]))
+        entity_ids = sorted({m.entity_id for a in articles for m in a.mentions})
+        entities: dict[str, Entity] = {}
+        for i in range(0, len(entity_ids), 900):
+            chunk = entity_ids[i : i + 900]
+            for r in self.conn.execute(f"SELECT * FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                entities[r["id"]] = Entity(r["id"], r["name"], r["type"], json.loads(r["aliases"]))
+        for a in articles:
+            a.entities = [entities[i] for i in sorted({m.entity_id for m in a.mentions}) if i in entities]
+
     def save_event_details(self, event: Event, entity_counts: dict[str, int]) -> None:
         """Summary, date, timeline and entities of one event; clears its stale flag."""
         self.conn.execute("UPDATE events SET date=?, stale=0 WHERE id=?", (event.date, event.id))
@@ -253,8 +298,12 @@ class Store:
         rows = self.conn.execute("SELECT * FROM timeline_entries WHERE owner=? ORDER BY position", (owner,))
         return [TimelineEntry(r["value"], r["text"], r["article_id"], r["start"], r["end"], r["event_id"], r["label"]) for r in rows]
 
-    def _event(self, row: sqlite3.Row) -> Event:
+    def _event(self, row: sqlite3.Row, details: bool = True) -> Event:
         event_id = row["id"]
+        if not details:
+            return Event(id=event_id, title=row["title"], date=row["date"], storyline_id=row["storyline_id"],
+                         first_published=_datetime(row["first_published"]),
+                         last_published=_datetime(row["last_published"]))
         return Event(
             id=event_id,
             article_ids=[r[0] for r in self.conn.execute("SELECT id FROM articles WHERE event_id=? ORDER BY published, seq", (event_id,))],
