@@ -109,7 +109,10 @@ class DescribeEvents:
         originals = [a for a in articles if not a.duplicate_of] or articles
         event.summary = summarize(originals, max_tokens=self.summary_tokens)
         event.date, event.timeline = event_timeline(event, articles)
-        entities, merged_into = resolve_event_entities(articles)
+        if len(articles) > 1:
+            entities, merged_into = resolve_event_entities(articles)
+        else:  # one article's entities were already resolved by the entities stage
+            entities, merged_into = (articles[0].entities if articles else []), {}
         counts = Counter(merged_into.get(m.entity_id, m.entity_id) for a in articles for m in a.mentions if m.entity_id)
         return EventDescription(event, entities, merged_into, dict(counts), retimed)
 
