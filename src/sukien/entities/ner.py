@@ -268,6 +268,8 @@ def _document_people(views: list[View], spans: list[list[TokenSpan]]) -> list[li
     gaz = load_gazetteer()
     born = [_born_people(v) for v in views]
     titled = [titled_people(v) for v in views]
+    if not any(born) and not any(titled) and not any(t == "PER" for sp in spans for _, _, t in sp):
+        return [sorted(sp) for sp in spans]  # no person anywhere: nothing to add
     people = [v.keys[a:b] for v, sp in zip(views, spans) for a, b, t in sp if t == "PER"]
     people += [v.keys[a:b] for v, found in zip(views, born) for a, b in found]
     people += [v.keys[a:b] for v, found in zip(views, titled) for a, b in found if b - a >= 2 and not _headed(v, a)]
