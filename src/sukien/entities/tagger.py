@@ -20,6 +20,7 @@ import numpy as np
 from scipy import sparse
 
 from sukien.entities.gazetteer import Known, match_spans
+from sukien.entities.gazetteer import load as load_gazetteer
 from sukien.entities.tokens import shape
 from sukien.text import match_key
 
@@ -72,14 +73,16 @@ class Lexicon:
 
     def lookup(self, token: str) -> tuple:
         """(word id, shape id, suffix id, match key, capitalised, numbering word, sentence opener,
-        the ids and flags packed in one integer for `featurize`, shape letter)."""
+        the ids and flags packed in one integer for `featurize` (with "starts a gazetteer
+        phrase"), shape letter)."""
         hit = self.memo.get(token)
         if hit is None:
             key = match_key(token)
             sid = SHAPE_ID[shape(token)]
             wid, suffix = self.words.get(key, 0), self.suffixes.get(key[-3:], 0)
             numbered, opener = key in NUMBERED, token in SENTENCE_OPENERS
-            packed = wid | sid << 20 | suffix << 24 | numbered << 44 | opener << 45
+            starts_phrase = key in load_gazetteer().first_tokens
+            packed = wid | sid << 20 | suffix << 24 | numbered << 44 | opener << 45 | starts_phrase << 46
             hit = (wid, sid, suffix, key, sid in CAPITALISED_IDS, numbered, opener, packed, SHAPES[sid])
             if len(self.memo) < 200_000:
                 self.memo[token] = hit
@@ -167,7 +170,8 @@ def featurize(sentences: list[list[str]], lexicon: Lexicon, looked: list[list[tu
     # gazetteer labels in one pass over the batch (padding never matches, so names stay in
     # their sentence), then kept on active tokens only, as if each segment were matched alone
     gid = np.zeros(len(flat), dtype=np.int64)
-    for a, b, label in match_spans([x[3] for x in flat], texts_flat, [x[4] for x in flat]):
+    candidates = np.flatnonzero(((packed >> 46) & 1).astype(bool) & active).tolist()
+    for a, b, label in match_spans([x[3] for x in flat], texts_flat, [x[4] for x in flat], candidates=candidates):
         gid[a:b] = _runs(label)[: b - a]
     gid[~active] = 0
     gid[sid == 0] = 1
