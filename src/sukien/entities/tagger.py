@@ -3,9 +3,10 @@
 Speed comes from two things. Capitalisation: a token is only decoded when it is capitalised, a
 number, or near a capitalised token ("tỉnh Ninh Bình", "Viện Vệ sinh dịch tễ trung ương"); every
 other token is O without a look. And arrays: every feature is an integer key (template id and
-word/shape/gazetteer ids), so the scores of all tokens of a batch of sentences come from one
-`searchsorted` over the model's sorted keys, and all active segments of the batch are decoded
-together by one Viterbi pass under BIO constraints.
+word/shape/gazetteer ids); the rows of all keys of a batch of sentences come from array
+indexing (one `searchsorted` for the word-pair templates), their scores from one sparse matrix
+product, and all active segments of the batch are decoded together by one Viterbi pass under
+BIO constraints. Per token, Python does one memoised lexicon lookup.
 
 The model (`model.npz`, trained by `train.py`) holds the word lexicon, the sorted feature keys,
 their weights and the label transitions; no pickles.
