@@ -131,15 +131,6 @@ def active_mask(shape_ids: np.ndarray, numbered: np.ndarray | None = None) -> np
     return active & inside
 
 
-def segments(active: np.ndarray) -> list[tuple[int, int]]:
-    """(start, end) of the runs of active tokens."""
-    if not len(active):
-        return []
-    padded = np.concatenate([[False], active, [False]]).astype(np.int8)
-    edges = np.flatnonzero(np.diff(padded))
-    return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
-
-
 _PAD_TOKEN = (1, 0, 0, "", False, False, False, 1, "<pad>")
 
 
@@ -176,16 +167,18 @@ def featurize(sentences: list[list[str]], lexicon: Lexicon, looked: list[list[tu
         gid[a:b] = _runs(label)[: b - a]
     gid[~active] = 0
     gid[sid == 0] = 1
-    pieces, positions, row, k = [], [], 0, 0
-    for start, end in segments(active):
-        while k + 1 < len(origin) and origin[k + 1] <= start:
-            k += 1
-        pieces.append((k, start - origin[k], end - origin[k], row))
-        positions.append(np.arange(start, end))
-        row += end - start
-    if not pieces:
+    padded = np.concatenate([[False], active, [False]]).astype(np.int8)
+    edges = np.flatnonzero(np.diff(padded))
+    starts, ends = edges[::2], edges[1::2]
+    if not len(starts):
         return np.zeros((0, len(TEMPLATES)), dtype=np.int64), []
-    i = np.concatenate(positions)
+    lengths = ends - starts
+    rows = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    origin_array = np.array(origin, dtype=np.int64)
+    sentence = np.searchsorted(origin_array, starts, side="right") - 1
+    first = origin_array[sentence]
+    pieces = list(zip(sentence.tolist(), (starts - first).tolist(), (ends - first).tolist(), rows.tolist()))
+    i = np.repeat(starts - rows, lengths) + np.arange(int(lengths.sum()))  # flat position of every row
     V, S, G = lexicon.size, len(SHAPES), N_GAZ
     w, s, g = wid[i], sid[i], gid[i]
     columns = [
@@ -324,11 +317,12 @@ class Tagger:
         finals[:alive[L - 1]] = best
         path = np.zeros((B, L), dtype=np.int64)
         rows = np.arange(B)
-        current = finals.argmax(1)
+        last = finals.argmax(1)  # the best label of each piece's last token
+        current = last.copy()
         for t in range(L - 1, -1, -1):
             m = alive[t]
             ending = lengths[:m] == t + 1
-            current[:m] = np.where(ending, finals[:m].argmax(1), current[:m])
+            current[:m] = np.where(ending, last[:m], current[:m])
             path[:m, t] = current[:m]
             if t:
                 current[:m] = back[t, rows[:m], current[:m]]
