@@ -336,21 +336,3 @@ class Tagger:
 def default_tagger() -> Tagger:
     return Tagger.load()
 
-
-def spans_from_labels(labels: list[str]) -> list[tuple[int, int, str]]:
-    """(start, end, type) token spans of a BIO sequence."""
-    spans, cur = [], None
-    for i, label in enumerate(labels):
-        if label.startswith("B-") or (label.startswith("I-") and (cur is None or cur[2] != label[2:])):
-            if cur:
-                spans.append(tuple(cur))
-            cur = [i, i + 1, label[2:]]
-        elif label.startswith("I-"):
-            cur[1] = i + 1
-        else:
-            if cur:
-                spans.append(tuple(cur))
-            cur = None
-    if cur:
-        spans.append(tuple(cur))
-    return spans
