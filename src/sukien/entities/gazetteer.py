@@ -85,8 +85,11 @@ def load() -> Gazetteer:
     return Gazetteer(names, triggers, first, acronyms, name_first, prefixes)
 
 
-def match_spans(keys, texts, capitalised, start: int = 0, end: int | None = None):
+def match_spans(keys, texts, capitalised, start: int = 0, end: int | None = None, candidates=None):
     """Longest known names and trigger phrases over a token sequence (or its part start..end).
+
+    `candidates`: the only positions where a phrase may start (sorted), when the caller knows
+    them; by default every position whose key starts some phrase.
 
     Yields (start, end, label) where label is a Known (a name; its first token must be
     capitalised, and short acronyms must match in their case) or a trigger kind string.
@@ -94,10 +97,12 @@ def match_spans(keys, texts, capitalised, start: int = 0, end: int | None = None
     """
     gaz = load()
     first, prefixes, names, triggers = gaz.first_tokens, gaz.prefixes, gaz.names, gaz.triggers
-    i, n = start, len(keys) if end is None else end
-    while i < n:
-        if keys[i] not in first:
-            i += 1
+    n = len(keys) if end is None else end
+    if candidates is None:
+        candidates = [i for i in range(start, n) if keys[i] in first]
+    free = start  # the first position not inside a phrase found already
+    for i in candidates:
+        if i < free:
             continue
         found = None
         phrase, j = keys[i], i + 1
@@ -118,6 +123,4 @@ def match_spans(keys, texts, capitalised, start: int = 0, end: int | None = None
             j += 1
         if found:
             yield found
-            i = found[1]
-        else:
-            i += 1
+            free = found[1]

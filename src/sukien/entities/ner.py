@@ -50,6 +50,7 @@ class View(NamedTuple):
     shapes: list[str]
     looked: list[tuple]  # the tagger lexicon's view of each token
     names: list[int]  # positions of Capitalised tokens, where rules about names start
+    caps: list[bool]  # capitalised in any way (Capitalised, UPPER, I.nitials, mIxed)
 
 
 def _views(text: str) -> list[View]:
@@ -69,14 +70,19 @@ def _views(text: str) -> list[View]:
             info = [memo(t) or lookup(t) for t in words]
             shapes = [x[8] for x in info]
             out.append(View(starts[first:k], ends[first:k], words, [x[3] for x in info], shapes, info,
-                            [i for i, x in enumerate(shapes) if x == "C"]))
+                            [i for i, x in enumerate(shapes) if x == "C"], [x[4] for x in info]))
     return out
 
 
 def _known_parts(v: View, start: int, end: int):
     """Gazetteer matches (start, end, label) inside tokens start..end, relative to start."""
-    caps = [s in CAPITALISED for s in v.shapes[start:end]]
-    return list(match_spans(v.keys[start:end], v.texts[start:end], caps))
+    return [(a - start, b - start, label) for a, b, label in match_spans(v.keys, v.texts, v.caps, start, end)]
+
+
+def _splits_names(label) -> bool:
+    """A phrase that may stand before a name inside one span: a title or a country/place."""
+    return label == "person" or (isinstance(label, Known) and label.type == "LOC"
+                                 and label.kind in ("country", "place"))
 
 
 def _headed(v: View, start: int) -> bool:
@@ -113,8 +119,10 @@ def _all_capitalised(v: View, start: int, end: int) -> bool:
 def _repair(v: View, start: int, end: int, type_: str) -> list[TokenSpan]:
     """Split a tagged span at title and country boundaries; drop leading titles from names."""
     titled = _title_length(v, start) > 0
-    if not titled and v.keys[start] not in load_gazetteer().first_tokens:
-        return [(start, end, type_)]  # nothing known starts the span: the common case
+    if not titled:
+        first = next(match_spans(v.keys, v.texts, v.caps, start, end, candidates=[start]), None)
+        if first is None or first[0] != start or not _splits_names(first[2]):
+            return [(start, end, type_)]  # no title, country or place opens the span: the common case
     parts = _known_parts(v, start, end)
     length = end - start
     out = []
@@ -268,6 +276,8 @@ def _document_people(views: list[View], spans: list[list[TokenSpan]]) -> list[li
     gaz = load_gazetteer()
     born = [_born_people(v) for v in views]
     titled = [titled_people(v) for v in views]
+    if not any(born) and not any(titled) and not any(t == "PER" for sp in spans for _, _, t in sp):
+        return [sorted(sp) for sp in spans]  # no person anywhere: nothing to add
     people = [v.keys[a:b] for v, sp in zip(views, spans) for a, b, t in sp if t == "PER"]
     people += [v.keys[a:b] for v, found in zip(views, born) for a, b in found]
     people += [v.keys[a:b] for v, found in zip(views, titled) for a, b in found if b - a >= 2 and not _headed(v, a)]

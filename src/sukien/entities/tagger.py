@@ -3,9 +3,10 @@
 Speed comes from two things. Capitalisation: a token is only decoded when it is capitalised, a
 number, or near a capitalised token ("tỉnh Ninh Bình", "Viện Vệ sinh dịch tễ trung ương"); every
 other token is O without a look. And arrays: every feature is an integer key (template id and
-word/shape/gazetteer ids), so the scores of all tokens of a batch of sentences come from one
-`searchsorted` over the model's sorted keys, and all active segments of the batch are decoded
-together by one Viterbi pass under BIO constraints.
+word/shape/gazetteer ids); the rows of all keys of a batch of sentences come from array
+indexing (one `searchsorted` for the word-pair templates), their scores from one sparse matrix
+product, and all active segments of the batch are decoded together by one Viterbi pass under
+BIO constraints. Per token, Python does one memoised lexicon lookup.
 
 The model (`model.npz`, trained by `train.py`) holds the word lexicon, the sorted feature keys,
 their weights and the label transitions; no pickles.
@@ -20,6 +21,7 @@ import numpy as np
 from scipy import sparse
 
 from sukien.entities.gazetteer import Known, match_spans
+from sukien.entities.gazetteer import load as load_gazetteer
 from sukien.entities.tokens import shape
 from sukien.text import match_key
 
@@ -72,14 +74,16 @@ class Lexicon:
 
     def lookup(self, token: str) -> tuple:
         """(word id, shape id, suffix id, match key, capitalised, numbering word, sentence opener,
-        the ids and flags packed in one integer for `featurize`, shape letter)."""
+        the ids and flags packed in one integer for `featurize` (with "starts a gazetteer
+        phrase"), shape letter)."""
         hit = self.memo.get(token)
         if hit is None:
             key = match_key(token)
             sid = SHAPE_ID[shape(token)]
             wid, suffix = self.words.get(key, 0), self.suffixes.get(key[-3:], 0)
             numbered, opener = key in NUMBERED, token in SENTENCE_OPENERS
-            packed = wid | sid << 20 | suffix << 24 | numbered << 44 | opener << 45
+            starts_phrase = key in load_gazetteer().first_tokens
+            packed = wid | sid << 20 | suffix << 24 | numbered << 44 | opener << 45 | starts_phrase << 46
             hit = (wid, sid, suffix, key, sid in CAPITALISED_IDS, numbered, opener, packed, SHAPES[sid])
             if len(self.memo) < 200_000:
                 self.memo[token] = hit
@@ -127,15 +131,6 @@ def active_mask(shape_ids: np.ndarray, numbered: np.ndarray | None = None) -> np
     return active & inside
 
 
-def segments(active: np.ndarray) -> list[tuple[int, int]]:
-    """(start, end) of the runs of active tokens."""
-    if not len(active):
-        return []
-    padded = np.concatenate([[False], active, [False]]).astype(np.int8)
-    edges = np.flatnonzero(np.diff(padded))
-    return list(zip(edges[::2].tolist(), edges[1::2].tolist()))
-
-
 _PAD_TOKEN = (1, 0, 0, "", False, False, False, 1, "<pad>")
 
 
@@ -167,20 +162,23 @@ def featurize(sentences: list[list[str]], lexicon: Lexicon, looked: list[list[tu
     # gazetteer labels in one pass over the batch (padding never matches, so names stay in
     # their sentence), then kept on active tokens only, as if each segment were matched alone
     gid = np.zeros(len(flat), dtype=np.int64)
-    for a, b, label in match_spans([x[3] for x in flat], texts_flat, [x[4] for x in flat]):
+    candidates = np.flatnonzero(((packed >> 46) & 1).astype(bool) & active).tolist()
+    for a, b, label in match_spans([x[3] for x in flat], texts_flat, [x[4] for x in flat], candidates=candidates):
         gid[a:b] = _runs(label)[: b - a]
     gid[~active] = 0
     gid[sid == 0] = 1
-    pieces, positions, row, k = [], [], 0, 0
-    for start, end in segments(active):
-        while k + 1 < len(origin) and origin[k + 1] <= start:
-            k += 1
-        pieces.append((k, start - origin[k], end - origin[k], row))
-        positions.append(np.arange(start, end))
-        row += end - start
-    if not pieces:
+    padded = np.concatenate([[False], active, [False]]).astype(np.int8)
+    edges = np.flatnonzero(np.diff(padded))
+    starts, ends = edges[::2], edges[1::2]
+    if not len(starts):
         return np.zeros((0, len(TEMPLATES)), dtype=np.int64), []
-    i = np.concatenate(positions)
+    lengths = ends - starts
+    rows = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    origin_array = np.array(origin, dtype=np.int64)
+    sentence = np.searchsorted(origin_array, starts, side="right") - 1
+    first = origin_array[sentence]
+    pieces = list(zip(sentence.tolist(), (starts - first).tolist(), (ends - first).tolist(), rows.tolist()))
+    i = np.repeat(starts - rows, lengths) + np.arange(int(lengths.sum()))  # flat position of every row
     V, S, G = lexicon.size, len(SHAPES), N_GAZ
     w, s, g = wid[i], sid[i], gid[i]
     columns = [
@@ -319,11 +317,12 @@ class Tagger:
         finals[:alive[L - 1]] = best
         path = np.zeros((B, L), dtype=np.int64)
         rows = np.arange(B)
-        current = finals.argmax(1)
+        last = finals.argmax(1)  # the best label of each piece's last token
+        current = last.copy()
         for t in range(L - 1, -1, -1):
             m = alive[t]
             ending = lengths[:m] == t + 1
-            current[:m] = np.where(ending, finals[:m].argmax(1), current[:m])
+            current[:m] = np.where(ending, last[:m], current[:m])
             path[:m, t] = current[:m]
             if t:
                 current[:m] = back[t, rows[:m], current[:m]]
@@ -337,21 +336,3 @@ class Tagger:
 def default_tagger() -> Tagger:
     return Tagger.load()
 
-
-def spans_from_labels(labels: list[str]) -> list[tuple[int, int, str]]:
-    """(start, end, type) token spans of a BIO sequence."""
-    spans, cur = [], None
-    for i, label in enumerate(labels):
-        if label.startswith("B-") or (label.startswith("I-") and (cur is None or cur[2] != label[2:])):
-            if cur:
-                spans.append(tuple(cur))
-            cur = [i, i + 1, label[2:]]
-        elif label.startswith("I-"):
-            cur[1] = i + 1
-        else:
-            if cur:
-                spans.append(tuple(cur))
-            cur = None
-    if cur:
-        spans.append(tuple(cur))
-    return spans
