@@ -290,12 +290,13 @@ def times(ref: Annotated[Optional[str], typer.Option(help="reference time, ISO 8
 
 @app.command()
 def entities(input: Annotated[Optional[Path], typer.Option("--input", help="JSONL with id, text per line")] = None):
-    """Find people, organisations and places: print JSONL with id, mentions and entities."""
+    """Find people, organisations and places: print JSONL with id, mentions and entities (offsets into NFC text)."""
     from sukien.entities import record
+    from sukien.text import normalize
 
     records = _jsonl_records(input, ("id", "text")) if input else [{"id": None, "text": sys.stdin.read()}]
     for r in records:
-        out.print(json.dumps(record(r.get("id"), r["text"]), ensure_ascii=False), markup=False)
+        out.print(json.dumps(record(r.get("id"), normalize(r["text"])), ensure_ascii=False), markup=False)
 
 
 if __name__ == "__main__":
