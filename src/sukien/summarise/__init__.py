@@ -72,7 +72,9 @@ def score_candidates(candidates: list[Candidate], articles: list[Article]) -> tu
         # one article: nothing to cross-check, and news leads are the best single-document summary
         lead = 1.0 / (1.0 + np.array([c.index for c in candidates], dtype=np.float64))
         return lead, sim, SelectionParams(redundancy=1.0, length_exponent=0.0, max_similarity=0.5)
-    if scorer is None:
+    if scorer is None or scorer.features != FEATURE_NAMES:
+        if scorer is not None:
+            log.warning("model.json was trained on other features; using the heuristic scorer")
         return _heuristic_scores(X), sim, SelectionParams()
     params = SelectionParams(**scorer.meta.get("selection", {}))
     return scorer.predict(X), sim, params

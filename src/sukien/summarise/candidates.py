@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 import regex
 
 from sukien.model import Article
 from sukien.summarise.rouge import tokens as protocol_tokens
-from sukien.text import match_key
+from sukien.text import match_key, normalize_tone_marks
 from sukien.text.sentences import split_spans
 
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
@@ -64,8 +65,12 @@ _DANGLING_RE = regex.compile(
     r"^(?:" + "|".join(regex.escape(p) for p in sorted(_DANGLING, key=len, reverse=True)) + r")(?=[\s,.:;!?]|$)"
 )
 
-_TERMINAL = regex.compile(r"[.!?…\"”’»)]\s*$")
-_FIRST_ALNUM = regex.compile(r"[\p{L}\p{N}]")
+# every caption, dateline, byline or link pattern contains one of these substrings
+_TRIGGERS = ("ảnh", "photo", "đồ họa", "video", "clip", "thứ", "chủ nhật", "gmt", "/", "dịch", "tổng hợp",
+             "theo", "pv", "ctv", "phóng viên", "http", "www.", "@")
+_TERMINAL_CHARS = set(".!?…\"”’»)")
+_FIRST_ALNUM = regex.compile(r"[^\p{L}\p{N}]*([\p{L}\p{N}])")
+_NAME_OR_NUMBER = regex.compile(r"(?<![\p{L}\p{N}])(?:(\p{Lu})|\p{N})")
 
 MIN_TOKENS = 6  # shorter sentences are fragments
 MAX_TOKENS = 150  # longer "sentences" are lists or run-ons
@@ -86,6 +91,8 @@ class Candidate:
     reason: str = ""
     dangling: bool = False
     previous: int = -1  # index (in the candidate list) of the preceding sentence of the article
+    n_capitalised: int = 0  # words starting with a capital letter (names, sentence start)
+    n_numbers: int = 0  # words starting with a digit
 
 
 def _trim_outlet_prefix(text: str, start: int, end: int) -> int:
@@ -108,16 +115,17 @@ def is_dangling(text: str, key: str | None = None) -> bool:
 def rejection_reason(text: str, key: str, n_tokens: int, paragraph_sentences: int) -> str:
     """Why a sentence cannot be shown in a summary, or "" when it can."""
     head = key.lstrip("\"“‘'(-–—•+* ")
-    if _CAPTION.search(key) and n_tokens < 60:
-        return "caption"
+    if any(trigger in key for trigger in _TRIGGERS):  # cheap gate before the specific patterns
+        if _CAPTION.search(key) and n_tokens < 60:
+            return "caption"
+        if _DATELINE.search(key) and n_tokens < 20:
+            return "dateline"
+        if _BYLINE.search(key) and n_tokens < 25:
+            return "byline"
+        if _EMAIL_URL.search(key):
+            return "link"
     if _PROMPT.match(head):
         return "prompt"
-    if _DATELINE.search(key) and n_tokens < 20:
-        return "dateline"
-    if _BYLINE.search(key) and n_tokens < 25:
-        return "byline"
-    if _EMAIL_URL.search(key):
-        return "link"
     if n_tokens < MIN_TOKENS:
         return "fragment"
     if n_tokens > MAX_TOKENS:
@@ -125,10 +133,10 @@ def rejection_reason(text: str, key: str, n_tokens: int, paragraph_sentences: in
     stripped = text.rstrip(" \"”’»)]")
     if stripped.endswith(":"):
         return "fragment"
-    if paragraph_sentences == 1 and not _TERMINAL.search(text) and n_tokens < 25:
+    if paragraph_sentences == 1 and text.rstrip()[-1:] not in _TERMINAL_CHARS and n_tokens < 25:
         return "heading"
-    first = _FIRST_ALNUM.search(text)
-    if first and first.group(0).islower():
+    first = _FIRST_ALNUM.match(text)
+    if first and first.group(1).islower():
         return "fragment"
     return ""
 
@@ -142,9 +150,18 @@ _NEWLINE = regex.compile(r"\n")
 
 
 def _key_text(text: str) -> str | None:
-    """match_key of the whole text when it keeps every offset, else None."""
-    key = match_key(text)
+    """The matching key (one tone style, lower case) of the whole text when it keeps every
+    offset, else None. Texts from the clean stage are NFC already, so this is the usual case."""
+    key = normalize_tone_marks(text).lower()
     return key if len(key) == len(text) else None
+
+
+def _word_starts(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted offsets of words starting with a capital letter, and with a digit."""
+    capitals, numbers = [], []
+    for m in _NAME_OR_NUMBER.finditer(text):
+        (capitals if m.group(1) else numbers).append(m.start())
+    return np.array(capitals, dtype=np.int64), np.array(numbers, dtype=np.int64)
 
 
 def build_candidates(articles: list[Article]) -> list[Candidate]:
@@ -165,6 +182,7 @@ def build_candidates(articles: list[Article]) -> list[Candidate]:
             per_paragraph[p] = per_paragraph.get(p, 0) + 1
         first_of_article = len(candidates)
         key_text = _key_text(text)
+        capitals, numbers = _word_starts(text)
         for index, ((s, e), p) in enumerate(zip(spans, paragraph_ids)):
             if index == 0 or paragraph_ids[index - 1] != p:
                 s = _trim_outlet_prefix(text, s, e)
@@ -189,6 +207,8 @@ def build_candidates(articles: list[Article]) -> list[Candidate]:
                     reason=reason,
                     dangling=is_dangling(sentence, key),
                     previous=len(candidates) - 1 if index > 0 else -1,
+                    n_capitalised=int(np.searchsorted(capitals, e) - np.searchsorted(capitals, s)),
+                    n_numbers=int(np.searchsorted(numbers, e) - np.searchsorted(numbers, s)),
                 )
             )
         # a caption or byline paragraph taints the whole (short) paragraph it sits in

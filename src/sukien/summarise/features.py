@@ -15,6 +15,7 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -33,7 +34,7 @@ FEATURE_NAMES = [
     "lexrank", "digit_frac", "caps_frac", "has_quote", "starts_quote", "dangling",
     "log_articles", "log_article_sents", "idf_mean", "question",
     "rank_centroid_uni", "rank_af_bi_mean", "rank_support_mean", "rank_lexrank", "rank_title_all",
-    "support_uni_max", "support_uni_mean", "lead_bi_any", "lead_bi_mean", "af_bi_content_mean",
+    "lead_bi_any", "lead_bi_mean", "af_bi_content_mean",
     "title_bi", "article_centrality", "rel_af_bi_mean", "rel_support_mean", "rel_centroid_bi",
 ]
 
@@ -63,7 +64,10 @@ class EventMatrices:
 
     def bigram_similarity(self) -> np.ndarray:
         """Dense sentence x sentence syllable-bigram cosine."""
-        return (self.bi @ self.bi.T).toarray()
+        return self.bigram_similarity_sparse().toarray()
+
+    def bigram_similarity_sparse(self) -> sp.csr_matrix:
+        return sp.csr_matrix(self.bi @ self.bi.T)
 
 
 def _csr(rows: list[list[int]], n_cols: int, weights: list[list[float]] | None = None) -> sp.csr_matrix:
@@ -91,9 +95,9 @@ def _ids(items: list[list], vocab: dict) -> list[list[int]]:
 
 def build_matrices(candidates: list[Candidate], n_articles: int) -> EventMatrices:
     idf, default_idf = background_idf()
-    uni_vocab: dict[str, int] = {}
-    flat = np.fromiter((uni_vocab.setdefault(t, len(uni_vocab)) for c in candidates for t in c.keys),
-                       dtype=np.int64)
+    all_keys = list(chain.from_iterable(c.keys for c in candidates))
+    uni_vocab = {t: i for i, t in enumerate(dict.fromkeys(all_keys))}
+    flat = np.fromiter(map(uni_vocab.__getitem__, all_keys), dtype=np.int64, count=len(all_keys))
     lengths = np.fromiter((len(c.keys) for c in candidates), dtype=np.int64, count=len(candidates))
     row_of = np.repeat(np.arange(len(candidates)), lengths)
     n_rows, n_uni = len(candidates), max(len(uni_vocab), 1)
@@ -122,6 +126,10 @@ def build_matrices(candidates: list[Candidate], n_articles: int) -> EventMatrice
     )
 
 
+def _norm(v: np.ndarray) -> float:
+    return float(np.sqrt(np.square(v).sum()))  # no BLAS call: these vectors are small
+
+
 def _percentile(x: np.ndarray) -> np.ndarray:
     if len(x) <= 1:
         return np.ones_like(x)
@@ -145,17 +153,20 @@ def _row_mean_over_terms(binary: sp.csr_matrix, values_per_entry: np.ndarray) ->
     return sums, sums / np.maximum(counts, 1.0)
 
 
-def _lexrank(sim: np.ndarray, threshold: float = 0.1, damping: float = 0.85, iterations: int = 30) -> np.ndarray:
+def _lexrank(sim: sp.csr_matrix, threshold: float = 0.1, damping: float = 0.85, iterations: int = 30) -> np.ndarray:
+    """LexRank (PageRank over the thresholded cosine graph), with sparse matrix-vector steps."""
     n = sim.shape[0]
     if n == 0:
         return np.zeros(0)
-    adj = (sim > threshold).astype(np.float64)
-    degree = adj.sum(axis=1)
+    adj = sim.copy()
+    adj.data = (adj.data > threshold).astype(np.float64)
+    adj.eliminate_zeros()
+    degree = np.asarray(adj.sum(axis=1)).ravel()
     degree[degree == 0] = 1.0
-    transition = adj / degree[:, None]
+    transition_t = sp.csr_matrix((sp.diags(1.0 / degree) @ adj).T)
     rank = np.full(n, 1.0 / n)
     for _ in range(iterations):
-        rank = (1 - damping) / n + damping * (transition.T @ rank)
+        rank = (1 - damping) / n + damping * (transition_t @ rank)
     return rank * n
 
 
@@ -166,8 +177,10 @@ def compute_features(candidates: list[Candidate], articles: list[Article], m: Ev
     n_articles = max(len(articles), 1)
     if m is None:
         m = build_matrices(candidates, n_articles)
+    sim_bi_sparse = None
     if sim_bi is None:
-        sim_bi = m.bigram_similarity()
+        sim_bi_sparse = m.bigram_similarity_sparse()
+        sim_bi = sim_bi_sparse.toarray()
     X = np.zeros((n, len(FEATURE_NAMES)))
     if n == 0:
         return X, m, sim_bi
@@ -190,7 +203,7 @@ def compute_features(candidates: list[Candidate], articles: list[Article], m: Ev
     for name, mat in (("centroid_uni", m.uni), ("centroid_bi", m.bi)):
         per_article = _l2_rows(sp.csr_matrix(membership @ mat))
         centroid = np.asarray(per_article.sum(axis=0)).ravel()
-        norm = np.linalg.norm(centroid)
+        norm = _norm(centroid)
         X[:, col[name]] = (mat @ centroid) / norm if norm else 0.0
         if name == "centroid_uni" and norm:
             X[:, col["article_centrality"]] = (per_article @ centroid)[art] / norm
@@ -244,15 +257,10 @@ def compute_features(candidates: list[Candidate], articles: list[Article], m: Ev
         own = np.asarray(m.uni.multiply(titles[art]).sum(axis=1)).ravel()
         X[:, col["title_own"]] = own
         title_centroid = np.asarray(titles.sum(axis=0)).ravel()
-        norm = np.linalg.norm(title_centroid)
+        norm = _norm(title_centroid)
         X[:, col["title_all"]] = (m.uni @ title_centroid) / norm if norm else 0.0
 
-    sim_uni = (m.uni @ m.uni.T).toarray()
-    X[:, col["lexrank"]] = _lexrank(sim_uni)
-    best_uni = np.maximum.reduceat(sim_uni, starts, axis=1)
-    best_uni[np.arange(n), own_column] = 0.0
-    X[:, col["support_uni_max"]] = best_uni.max(axis=1)
-    X[:, col["support_uni_mean"]] = best_uni.sum(axis=1) / others
+    X[:, col["lexrank"]] = _lexrank(m.bigram_similarity_sparse() if sim_bi_sparse is None else sim_bi_sparse)
     X[:, col["title_bi"]] = _title_bigram_share(articles, m)
 
     digit, caps, quote, starts_quote, question = _surface(candidates)
@@ -312,16 +320,15 @@ def _title_keys(title: str) -> list[str]:
 
 
 def _surface(candidates: list[Candidate]) -> tuple[np.ndarray, ...]:
+    """Share of number tokens and of capitalised words (names), quotes, questions."""
     n = len(candidates)
-    digit, caps = np.zeros(n), np.zeros(n)
+    words = np.array([max(len(c.keys), 1) for c in candidates], dtype=np.float64)
+    digit = np.array([c.n_numbers for c in candidates], dtype=np.float64) / words
+    # the first word is capitalised anyway
+    caps = np.maximum(np.array([c.n_capitalised for c in candidates], dtype=np.float64) - 1, 0) / np.maximum(words - 1, 1)
     quote, starts_quote, question = np.zeros(n), np.zeros(n), np.zeros(n)
     for i, c in enumerate(candidates):
-        words = c.text.split()
-        if not words:
-            continue
-        digit[i] = sum(w[:1].isdigit() for w in words) / len(words)
-        caps[i] = sum(w[:1].isupper() for w in words[1:]) / max(len(words) - 1, 1)
-        quote[i] = any(q in c.text for q in "\"“”")
+        quote[i] = '"' in c.text or "“" in c.text or "”" in c.text
         starts_quote[i] = c.text[:1] in "\"“‘'"
         question[i] = c.text.rstrip(" \"”’)").endswith("?")
     return digit, caps, quote, starts_quote, question
