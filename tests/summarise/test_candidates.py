@@ -76,3 +76,12 @@ def test_previous_links_sentences_of_one_article():
     cands = build_candidates([a, b])
     assert [c.previous for c in cands] == [-1, 0, -1]
     assert [c.article for c in cands] == [0, 0, 1]
+
+
+def test_captions_and_related_headlines_found_by_the_clean_stage_are_not_usable():
+    caption = "Mỹ - Nhật Bản nỗ lực tăng cường hợp tác trên tất cả các lĩnh vực."
+    related = "Thủ tướng Nhật Bản thăm Mỹ thúc đẩy hợp tác kinh tế và quốc phòng."
+    article = Article(id="a", title="T", body=[f"{caption} Hai nước ký nhiều thỏa thuận hợp tác mới.", related],
+                      captions=[caption + " Ảnh: Getty"], related=[related])
+    usable = [c.text for c in build_candidates([article]) if c.usable]
+    assert usable == ["Hai nước ký nhiều thỏa thuận hợp tác mới."]

@@ -156,6 +156,17 @@ def _key_text(text: str) -> str | None:
     return key if len(key) == len(text) else None
 
 
+def _known_boilerplate(article: Article) -> list[str]:
+    """Captions and related headlines the clean stage found (as keys): never summary text."""
+    texts = list(getattr(article, "captions", None) or []) + list(getattr(article, "related", None) or [])
+    return [match_key(t) for t in texts if isinstance(t, str) and t.strip()]
+
+
+def _is_known(key: str, known: list[str]) -> bool:
+    key = key.strip()
+    return len(key) > 10 and any(key in k for k in known)
+
+
 def _word_starts(text: str) -> tuple[np.ndarray, np.ndarray]:
     """Sorted offsets of words starting with a capital letter, and with a digit."""
     capitals, numbers = [], []
@@ -181,6 +192,7 @@ def build_candidates(articles: list[Article]) -> list[Candidate]:
         for p in paragraph_ids:
             per_paragraph[p] = per_paragraph.get(p, 0) + 1
         first_of_article = len(candidates)
+        known_boilerplate = _known_boilerplate(article)
         key_text = _key_text(text)
         capitals, numbers = _word_starts(text)
         for index, ((s, e), p) in enumerate(zip(spans, paragraph_ids)):
@@ -192,6 +204,8 @@ def build_candidates(articles: list[Article]) -> list[Candidate]:
             # same token pattern as the ViMs protocol; the tone style does not move boundaries
             n_tokens = len(keys) if key_text is not None else len(protocol_tokens(sentence))
             reason = rejection_reason(sentence, key, n_tokens, per_paragraph[p])
+            if not reason and known_boilerplate and _is_known(key, known_boilerplate):
+                reason = "caption or related"
             candidates.append(
                 Candidate(
                     article=a,

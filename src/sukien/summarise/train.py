@@ -142,6 +142,25 @@ def cross_validated_scores(data: list[ClusterData], k: int, model_params: dict) 
     return out  # type: ignore[return-value]
 
 
+def nested_cross_validation(data: list[ClusterData], k: int, model_params: dict,
+                            grid: list[SelectionParams] | None = None) -> list[tuple[np.ndarray, SelectionParams]]:
+    """Honest held-out scores: for every outer fold, the selection parameters are chosen by an
+    inner K-1-fold CV on the training clusters only, then the model is fit on all of them."""
+    grid = grid or SELECT_GRID
+    out: list[tuple[np.ndarray, SelectionParams] | None] = [None] * len(data)
+    for test in folds_of(len(data), k):
+        held = set(test.tolist())
+        train = [d for i, d in enumerate(data) if i not in held]
+        inner_scores = cross_validated_scores(train, k - 1, model_params)
+        best = max(grid, key=lambda p: np.mean([evaluate_selection(d, s, p)["rouge2"]
+                                                for d, s in zip(train, inner_scores)]))
+        scorer = fit_trees(np.vstack([d.X for d in train]), np.concatenate([d.precision for d in train]),
+                           **model_params)
+        for i in test:
+            out[i] = (scorer.predict(data[i].X), best)
+    return out  # type: ignore[return-value]
+
+
 def mean_scores(rows: list[dict[str, float]]) -> dict[str, float]:
     return {key: float(np.mean([r[key] for r in rows])) for key in rows[0]}
 
