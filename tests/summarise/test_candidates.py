@@ -23,6 +23,7 @@ def reasons(article: Article) -> dict[str, str]:
     "Công bố nhiều sáng kiến chiến lược mới",
     "Điều kiện và các yêu cầu để sử dụng dịch vụ:",
     "và tiếp tục như thế trong nhiều năm sau đó nữa.",
+    "Nhất trí tăng cường hợp tác trong các lĩnh vực như an ninh kinh tế, mở rộng hợp tác trong lĩnh vực không gian …",
 ])
 def test_boilerplate_and_fragments_are_not_usable(text):
     article = Article(id="a", title="T", body=[text])

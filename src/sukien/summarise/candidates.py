@@ -133,6 +133,8 @@ def rejection_reason(text: str, key: str, n_tokens: int, paragraph_sentences: in
     stripped = text.rstrip(" \"”’»)]")
     if stripped.endswith(":"):
         return "fragment"
+    if text.endswith(("…", "...")):  # a cut-off teaser or an unfinished list
+        return "fragment"
     if paragraph_sentences == 1 and text.rstrip()[-1:] not in _TERMINAL_CHARS and n_tokens < 25:
         return "heading"
     first = _FIRST_ALNUM.match(text)
