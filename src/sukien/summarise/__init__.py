@@ -1,47 +1,160 @@
-"""Summarise stage: extractive multi-document summaries with sentence -> source attribution.
+"""Multi-document extractive summaries of an event, every sentence traceable to its source.
 
-First version: sentences ranked by cosine similarity of their syllable counts to the event's
-centroid, skipping near-repeats, in source order. The summaries issue replaces it.
+    from sukien.summarise import summarize
+    sentences = summarize(articles, max_tokens=120)
+    for s in sentences:
+        assert articles_by_id[s.article_id].text[s.start:s.end] == s.text
+
+Steps: split every article into sentences (`sukien.text.sentences`), drop what must never be
+shown (captions, bylines, datelines, reader prompts, headings, fragments: `candidates.py`),
+score the rest with a small learned model (`features.py`, `scorer.py`, trained by `train.py`
+on ViMs with cross-validation), pick greedily under the budget while skipping what another
+outlet already said and back-references whose antecedent is missing (`select.py`), and order
+the result by article time, then position in the article.
+
+Budget: `max_tokens` counts syllable tokens as the ViMs protocol does (NFC, lower case, split
+on whitespace and punctuation); `max_sentences` counts sentences; either or both. The
+library always returns whole sentences that fit. Without any budget the display default
+applies: DEFAULT_MAX_TOKENS (120 syllables, about 4 news sentences) and DEFAULT_MAX_SENTENCES.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from math import sqrt
+import logging
+from datetime import datetime, timezone
+from typing import Iterable, Iterator
 
-from sukien.model import Article, SummarySentence
-from sukien.text import syllables
-from sukien.text.sentences import split_spans
+import numpy as np
+
+from sukien.model import Article, Event, SummarySentence
+from sukien.summarise.candidates import Candidate, build_candidates
+from sukien.summarise.features import FEATURE_NAMES, compute_features
+from sukien.summarise.scorer import default_scorer
+from sukien.summarise.select import SelectionParams, coherent_order, select
+
+__all__ = ["summarize", "summarise", "summarise_event", "SummariseStage", "DEFAULT_MAX_TOKENS",
+           "DEFAULT_MAX_SENTENCES"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_TOKENS = 120
+DEFAULT_MAX_SENTENCES = 5
 
 
-def _cosine(a: Counter, b: Counter) -> float:
-    dot = sum(v * b.get(k, 0) for k, v in a.items())
-    norm = sqrt(sum(v * v for v in a.values())) * sqrt(sum(v * v for v in b.values()))
-    return dot / norm if norm else 0.0
+def _article_rank(articles: list[Article]) -> list[int]:
+    """Rank of each article: published time (undated last), then input order."""
+    def key(i: int) -> tuple:
+        published = articles[i].published
+        if isinstance(published, datetime):
+            if published.tzinfo is None:
+                published = published.replace(tzinfo=timezone.utc)
+            return (0, published.timestamp(), i)
+        return (1, 0.0, i)
+
+    order = sorted(range(len(articles)), key=key)
+    rank = [0] * len(articles)
+    for r, i in enumerate(order):
+        rank[i] = r
+    return rank
 
 
-def summarize(articles: list[Article], max_tokens: int | None = 120, max_sentences: int | None = None) -> list[SummarySentence]:
-    candidates = []
-    for order, article in enumerate(articles):
-        text = article.text
-        for position, (start, end) in enumerate(split_spans(text)):
-            words = syllables(text[start:end])
-            if len(words) >= 6:
-                candidates.append((order, position, article.id, start, end, text[start:end], Counter(words)))
-    if not candidates:
+def _heuristic_scores(X: np.ndarray) -> np.ndarray:
+    """Fallback when the trained model is missing: centrality times cross-document support."""
+    col = {name: i for i, name in enumerate(FEATURE_NAMES)}
+    return 0.5 * X[:, col["centroid_bi"]] + 0.5 * X[:, col["af_bi_mean"]] + 0.1 * X[:, col["inv_pos"]]
+
+
+def score_candidates(candidates: list[Candidate], articles: list[Article]) -> tuple[np.ndarray, np.ndarray, SelectionParams]:
+    """Model scores, bigram similarity matrix and selection parameters for usable candidates."""
+    X, _, sim = compute_features(candidates, articles)
+    scorer = default_scorer()
+    if len({c.article for c in candidates}) == 1:
+        # one article: nothing to cross-check, and news leads are the best single-document summary
+        lead = 1.0 / (1.0 + np.array([c.index for c in candidates], dtype=np.float64))
+        return lead, sim, SelectionParams(redundancy=1.0, length_exponent=0.0, max_similarity=0.5)
+    if scorer is None or scorer.features != FEATURE_NAMES:
+        if scorer is not None:
+            log.warning("model.json was trained on other features; using the heuristic scorer")
+        return _heuristic_scores(X), sim, SelectionParams()
+    params = SelectionParams(**scorer.meta.get("selection", {}))
+    return scorer.predict(X), sim, params
+
+
+def _valid_articles(articles) -> list[Article]:
+    if articles is None:
         return []
-    centroid = sum((c[6] for c in candidates), Counter())
-    ranked = sorted(candidates, key=lambda c: (-_cosine(c[6], centroid), c[0], c[1]))
-    chosen, used = [], 0
-    for c in ranked:
-        size = sum(c[6].values())
-        if max_tokens is not None and used + size > max_tokens and chosen:
-            continue
-        if max_sentences is not None and len(chosen) >= max_sentences:
-            break
-        if any(_cosine(c[6], o[6]) > 0.6 for o in chosen):
-            continue
-        chosen.append(c)
-        used += size
-    chosen.sort(key=lambda c: (c[0], c[1]))
-    return [SummarySentence(text=c[5], article_id=c[2], start=c[3], end=c[4]) for c in chosen]
+    if isinstance(articles, Article):
+        articles = [articles]
+    try:
+        return [a for a in articles if isinstance(a, Article) and isinstance(a.id, str)]
+    except TypeError:
+        return []
+
+
+def _positive_or_none(value) -> int | None:
+    if value is None:
+        return None
+    try:
+        return max(0, int(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def summarize(articles: list[Article], max_tokens: int | None = None, max_sentences: int | None = None,
+              *, allow_overflow: bool = False) -> list[SummarySentence]:
+    """Extractive summary of the articles of one event, in reading order.
+
+    Each returned sentence satisfies `article.text[start:end] == text` for the article whose
+    id is `article_id`. `allow_overflow` lets the last sentence run past `max_tokens`; it is
+    meant for benchmarks that cut the summary text at the budget, never for display.
+    """
+    articles = _valid_articles(articles)
+    max_tokens, max_sentences = _positive_or_none(max_tokens), _positive_or_none(max_sentences)
+    if max_tokens is None and max_sentences is None:
+        max_tokens, max_sentences = DEFAULT_MAX_TOKENS, DEFAULT_MAX_SENTENCES
+    if not articles:
+        return []
+    try:
+        candidates = [c for c in build_candidates(articles) if c.usable]
+        if not candidates:
+            return []
+        scores, sim, params = score_candidates(candidates, articles)
+        chosen = select(candidates, scores, sim, max_tokens, params, overflow=allow_overflow,
+                        max_sentences=max_sentences)
+    except Exception:  # a summary must never take the pipeline down
+        log.exception("summarisation failed; returning an empty summary")
+        return []
+    ordered = coherent_order(chosen, candidates, _article_rank(articles))
+    return [SummarySentence(text=candidates[i].text, article_id=candidates[i].article_id,
+                            start=candidates[i].start, end=candidates[i].end) for i in ordered]
+
+
+summarise = summarize  # British spelling, as in the package name
+
+
+def summarise_event(event: Event, articles: list[Article], max_tokens: int | None = DEFAULT_MAX_TOKENS,
+                    max_sentences: int | None = DEFAULT_MAX_SENTENCES) -> list[SummarySentence]:
+    """Summary of one event from its articles (those not in `event.article_ids` are ignored,
+    unless the event lists none); duplicates (`duplicate_of` set) are left out."""
+    articles = _valid_articles(articles)
+    wanted = set(getattr(event, "article_ids", None) or [])
+    members = [a for a in articles if (not wanted or a.id in wanted) and not a.duplicate_of]
+    return summarize(members, max_tokens=max_tokens, max_sentences=max_sentences)
+
+
+class SummariseStage:
+    """Event-level pipeline stage: fills `event.summary` from the event's articles."""
+
+    def __init__(self, max_tokens: int | None = DEFAULT_MAX_TOKENS, max_sentences: int | None = DEFAULT_MAX_SENTENCES):
+        self.max_tokens = max_tokens
+        self.max_sentences = max_sentences
+
+    def summarise(self, event: Event, articles: list[Article]) -> Event:
+        event.summary = summarise_event(event, articles, self.max_tokens, self.max_sentences)
+        return event
+
+    def run_events(self, events: Iterable[Event], articles: Iterable[Article]) -> Iterator[Event]:
+        by_id = {a.id: a for a in _valid_articles(list(articles))}
+        for event in events:
+            members = [by_id[i] for i in event.article_ids if i in by_id]
+            yield self.summarise(event, members)

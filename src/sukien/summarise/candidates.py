@@ -1,0 +1,244 @@
+"""Candidate sentences of an event: split, trimmed, filtered, with exact offsets.
+
+Every candidate keeps `start`/`end` into its article's `Article.text`, so
+`article.text[start:end] == candidate.text` always holds. Sentences that must never be shown
+in a summary are marked `usable=False` with a `reason`: photo captions, bylines and credits,
+datelines, reader prompts ("Mời quý độc giả ..."), headings and other fragments. Sentences
+that open with a reference to something said before ("Ông này", "Trong khi đó", "Tuy nhiên")
+are marked `dangling`: the selector takes them only right after their predecessor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import regex
+
+from sukien.model import Article
+from sukien.summarise.rouge import tokens as protocol_tokens
+from sukien.text import match_key, normalize_tone_marks
+from sukien.text.sentences import split_spans
+
+WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+
+# outlet tags and datelines that open a lead: "VOV.VN - ", "(Dân trí) - ", "HÀ NỘI (TTXVN) - "
+_OUTLET_PREFIX = regex.compile(
+    r"(?:\p{Lu}[\p{Lu}\p{N}]*\.(?:VN|vn|Vn|COM|com|NET|net)|\([^()\n]{2,40}\)"
+    r"|\p{Lu}[\p{Lu}\s,.]{1,30}\s?\([^()\n]{2,30}\)|TTO|TPO|NLĐO|PLO|VTV\.vn)\s*[-–—:]+\s*"
+)
+
+# checked against match_key(sentence) (lower case, one tone style)
+_PROMPT = regex.compile(
+    r"^(?:mời (?:quý )?(?:độc giả|bạn đọc|các bạn|quý vị)|xem thêm|đọc thêm|xem tiếp|tin liên quan"
+    r"|bài liên quan|tin cùng chuyên mục|theo dõi .{0,40} trên|bấm (?:vào )?(?:đây|link)"
+    r"|click|nhấn vào|video\s*:|clip\s*:|>>|\[video\]|\[ảnh\]|tags?\s*:|từ khóa\s*:|chia sẻ\s*:"
+    r"|ý kiến bạn đọc|gửi bài viết|độc giả có thể|quý độc giả|liên hệ quảng cáo"
+    r"|nguồn\s*:|theo\s*:|ảnh\s*:|ảnh minh họa|đồ họa\s*:|photo\s*:)"
+)
+_CAPTION = regex.compile(
+    r"(?:ảnh\s*(?:minh họa)?\s*:|\(ảnh|ảnh minh họa|nguồn ảnh|photo\s*:|ảnh chụp màn hình|đồ họa\s*:"
+    r"|\((?:video|clip)\)|video\s*:|\| ảnh)"
+)
+_BYLINE = regex.compile(
+    r"(?:lược dịch|dịch từ|biên dịch|tổng hợp\)|^\(?theo [\p{L}\s.]{1,40}\)?\.?$|\(theo [^)]{1,40}\)\s*$"
+    r"|^(?:pv|ctv|nhóm pv|phóng viên)\b)"
+)
+_DATELINE = regex.compile(
+    r"(?:^(?:thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật)\s*,?\s*\d{1,2}/\d{1,2}/\d{2,4}|gmt\s*\+\s*7|^\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2})"
+)
+_EMAIL_URL = regex.compile(r"(?:https?://|www\.|@[\w-]+\.\w)")
+
+# Openers that point back to the previous sentence.
+_DANGLING = [
+    "ông này", "bà này", "anh này", "chị này", "cô này", "người này", "nhóm này", "những người này",
+    "ông ta", "bà ta", "anh ta", "cô ta", "chị ta", "hắn", "điều này", "điều đó", "việc này",
+    "việc đó", "vụ việc này", "chuyện này", "chuyện đó", "trong khi đó", "tuy nhiên", "ngoài ra",
+    "bên cạnh đó", "đồng thời", "cũng theo", "sau đó", "trước đó", "do đó", "vì vậy", "vì thế",
+    "thế nhưng", "nhưng", "song", "như vậy", "cũng trong", "ngay sau đó", "tiếp đó", "dù vậy",
+    "mặc dù vậy", "tương tự", "khi đó", "lúc đó", "tại đây", "ở đây", "đây là", "đó là", "thêm vào đó",
+    "hơn nữa", "chính vì", "do vậy", "cụ thể", "trong đó", "theo đó", "còn lại", "cũng", "nó", "họ",
+]
+# pronoun openers are dangling only when no name follows ("Ông cho biết" yes, "Ông Obama" no)
+_PRONOUN_OPENER = regex.compile(r"^(?:theo |với |còn |cũng theo )?(?:ông|bà|anh|chị|cô|họ|em)(?=[\s,])")
+_DANGLING_RE = regex.compile(
+    r"^(?:" + "|".join(regex.escape(p) for p in sorted(_DANGLING, key=len, reverse=True)) + r")(?=[\s,.:;!?]|$)"
+)
+
+# every caption, dateline, byline or link pattern contains one of these substrings
+_TRIGGERS = ("ảnh", "photo", "đồ họa", "video", "clip", "thứ", "chủ nhật", "gmt", "/", "dịch", "tổng hợp",
+             "theo", "pv", "ctv", "phóng viên", "http", "www.", "@")
+_TERMINAL_CHARS = set(".!?…\"”’»)")
+_FIRST_ALNUM = regex.compile(r"[^\p{L}\p{N}]*([\p{L}\p{N}])")
+_NAME_OR_NUMBER = regex.compile(r"(?<![\p{L}\p{N}])(?:(\p{Lu})|\p{N})")
+
+MIN_TOKENS = 6  # shorter sentences are fragments
+MAX_TOKENS = 150  # longer "sentences" are lists or run-ons
+
+
+@dataclass
+class Candidate:
+    article: int  # index of the article in the event
+    article_id: str
+    start: int
+    end: int
+    text: str
+    index: int  # sentence position in its article
+    paragraph: int
+    n_tokens: int  # ViMs protocol tokens (the length budget's unit)
+    keys: list[str] = field(default_factory=list)  # tone-normalised lower-case syllables
+    usable: bool = True
+    reason: str = ""
+    dangling: bool = False
+    previous: int = -1  # index (in the candidate list) of the preceding sentence of the article
+    n_capitalised: int = 0  # words starting with a capital letter (names, sentence start)
+    n_numbers: int = 0  # words starting with a digit
+
+
+def _trim_outlet_prefix(text: str, start: int, end: int) -> int:
+    m = _OUTLET_PREFIX.match(text, start, end)
+    return m.end() if m else start
+
+
+def is_dangling(text: str, key: str | None = None) -> bool:
+    """True when the sentence opens with a reference back to the previous one."""
+    key = (key if key is not None else match_key(text)).lstrip("\"“‘'(-–— ")
+    if _DANGLING_RE.match(key):
+        return True
+    m = _PRONOUN_OPENER.match(key)
+    if not m:
+        return False
+    rest = text.lstrip("\"“‘'(-–— ")[m.end():].lstrip(" ,")
+    return not rest[:1].isupper()
+
+
+def rejection_reason(text: str, key: str, n_tokens: int, paragraph_sentences: int) -> str:
+    """Why a sentence cannot be shown in a summary, or "" when it can."""
+    head = key.lstrip("\"“‘'(-–—•+* ")
+    if any(trigger in key for trigger in _TRIGGERS):  # cheap gate before the specific patterns
+        if _CAPTION.search(key) and n_tokens < 60:
+            return "caption"
+        if _DATELINE.search(key) and n_tokens < 20:
+            return "dateline"
+        if _BYLINE.search(key) and n_tokens < 25:
+            return "byline"
+        if _EMAIL_URL.search(key):
+            return "link"
+    if _PROMPT.match(head):
+        return "prompt"
+    if n_tokens < MIN_TOKENS:
+        return "fragment"
+    if n_tokens > MAX_TOKENS:
+        return "too long"
+    stripped = text.rstrip(" \"”’»)]")
+    if stripped.endswith(":"):
+        return "fragment"
+    if text.endswith(("…", "...")):  # a cut-off teaser or an unfinished list
+        return "fragment"
+    if paragraph_sentences == 1 and text.rstrip()[-1:] not in _TERMINAL_CHARS and n_tokens < 25:
+        return "heading"
+    first = _FIRST_ALNUM.match(text)
+    if first and first.group(1).islower():
+        return "fragment"
+    return ""
+
+
+def _paragraph_of(text: str) -> list[int]:
+    """Start offsets of the paragraphs of `text`."""
+    return [0] + [m.end() for m in _NEWLINE.finditer(text)]
+
+
+_NEWLINE = regex.compile(r"\n")
+
+
+def _key_text(text: str) -> str | None:
+    """The matching key (one tone style, lower case) of the whole text when it keeps every
+    offset, else None. Texts from the clean stage are NFC already, so this is the usual case."""
+    key = normalize_tone_marks(text).lower()
+    return key if len(key) == len(text) else None
+
+
+def _known_boilerplate(article: Article) -> list[str]:
+    """Captions and related headlines the clean stage found (as keys): never summary text."""
+    texts = list(getattr(article, "captions", None) or []) + list(getattr(article, "related", None) or [])
+    return [match_key(t) for t in texts if isinstance(t, str) and t.strip()]
+
+
+def _is_known(key: str, known: list[str]) -> bool:
+    key = key.strip()
+    return len(key) > 10 and any(key in k for k in known)
+
+
+def _word_starts(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted offsets of words starting with a capital letter, and with a digit."""
+    capitals, numbers = [], []
+    for m in _NAME_OR_NUMBER.finditer(text):
+        (capitals if m.group(1) else numbers).append(m.start())
+    return np.array(capitals, dtype=np.int64), np.array(numbers, dtype=np.int64)
+
+
+def build_candidates(articles: list[Article]) -> list[Candidate]:
+    """All sentences of the articles, in article order, with filter decisions."""
+    candidates: list[Candidate] = []
+    for a, article in enumerate(articles):
+        text = article.text
+        paragraph_starts = _paragraph_of(text)
+        spans = split_spans(text)
+        paragraph_ids = []
+        p = 0
+        for s, _ in spans:
+            while p + 1 < len(paragraph_starts) and paragraph_starts[p + 1] <= s:
+                p += 1
+            paragraph_ids.append(p)
+        per_paragraph: dict[int, int] = {}
+        for p in paragraph_ids:
+            per_paragraph[p] = per_paragraph.get(p, 0) + 1
+        first_of_article = len(candidates)
+        known_boilerplate = _known_boilerplate(article)
+        key_text = _key_text(text)
+        capitals, numbers = _word_starts(text)
+        for index, ((s, e), p) in enumerate(zip(spans, paragraph_ids)):
+            if index == 0 or paragraph_ids[index - 1] != p:
+                s = _trim_outlet_prefix(text, s, e)
+            sentence = text[s:e]
+            key = key_text[s:e] if key_text is not None else match_key(sentence)
+            keys = WORD.findall(key)
+            # same token pattern as the ViMs protocol; the tone style does not move boundaries
+            n_tokens = len(keys) if key_text is not None else len(protocol_tokens(sentence))
+            reason = rejection_reason(sentence, key, n_tokens, per_paragraph[p])
+            if not reason and known_boilerplate and _is_known(key, known_boilerplate):
+                reason = "caption or related"
+            candidates.append(
+                Candidate(
+                    article=a,
+                    article_id=article.id,
+                    start=s,
+                    end=e,
+                    text=sentence,
+                    index=index,
+                    paragraph=p,
+                    n_tokens=n_tokens,
+                    keys=keys,
+                    usable=not reason,
+                    reason=reason,
+                    dangling=is_dangling(sentence, key),
+                    previous=len(candidates) - 1 if index > 0 else -1,
+                    n_capitalised=int(np.searchsorted(capitals, e) - np.searchsorted(capitals, s)),
+                    n_numbers=int(np.searchsorted(numbers, e) - np.searchsorted(numbers, s)),
+                )
+            )
+        # a caption or byline paragraph taints the whole (short) paragraph it sits in
+        _drop_caption_paragraphs(candidates[first_of_article:])
+    return candidates
+
+
+def _drop_caption_paragraphs(article_candidates: list[Candidate]) -> None:
+    by_paragraph: dict[int, list[Candidate]] = {}
+    for c in article_candidates:
+        by_paragraph.setdefault(c.paragraph, []).append(c)
+    for group in by_paragraph.values():
+        if len(group) > 1 and any(c.reason in ("caption", "byline") for c in group):
+            if sum(c.n_tokens for c in group) < 60:
+                for c in group:
+                    if c.usable:
+                        c.usable, c.reason = False, "caption"
