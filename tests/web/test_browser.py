@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, REPO, SCRIPT, add_web_rows
+from .conftest import EXAMPLES, REPO, SCRIPT, add_web_rows
 from sukien.text import search_key
 
 CHROMIUM = Path("/usr/bin/chromium")

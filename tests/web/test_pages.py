@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import SCRIPT
+from .conftest import SCRIPT
 
 
 def test_index_lists_events_newest_first_with_details(client):

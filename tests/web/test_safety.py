@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import IMG, SCRIPT
+from .conftest import IMG, SCRIPT
 
 PAGES = ["/", "/events/ev-xss", "/articles/web-xss", "/entities/org-xss", "/search?q=alert", "/search?q=onerror",
          "/storylines/sl-web-1", "/?outlet=" + IMG, "/nope", "/events/%3Cscript%3E", "/search?q=" + SCRIPT]
