@@ -236,8 +236,16 @@ def clean(files: Annotated[Optional[list[Path]], typer.Argument(help="pages (.tx
 
 
 @app.command()
-def summarize(input: Annotated[Path, typer.Option("--input", help="articles as JSONL: id, title, body, lead?, published?")],
-              max_tokens: Annotated[int, typer.Option(help="budget in syllables")] = pipeline_module.DEFAULT_SUMMARY_TOKENS):
+def summarize(
+    input: Annotated[Path, typer.Option("--input", help="articles as JSONL: id, title, body, lead?, published?")],
+    max_tokens: Annotated[int, typer.Option(help="budget in syllables")] = pipeline_module.DEFAULT_SUMMARY_TOKENS,
+    max_sentences: Annotated[Optional[int], typer.Option(help="budget in sentences")] = None,
+    llm_endpoint: Annotated[Optional[str], typer.Option(help="OpenAI-compatible base URL, e.g. http://127.0.0.1:8080/v1: "
+                                                              "rewrite the summary abstractively (off by default)")] = None,
+    llm_model: Annotated[str, typer.Option(help="model name sent to the endpoint")] = "default",
+    llm_api_key: Annotated[Optional[str], typer.Option(envvar="SUKIEN_LLM_API_KEY", help="API key for the endpoint")] = None,
+    llm_timeout: Annotated[float, typer.Option(help="seconds to wait for the endpoint")] = 30.0,
+):
     """Summarise one cluster of articles: print the summary and its sentences with sources."""
     from sukien.read import read_paths
     from sukien.summarise import summarize as summarise_articles
@@ -249,10 +257,20 @@ def summarize(input: Annotated[Path, typer.Option("--input", help="articles as J
     if not articles:
         console.print(f"[red]error:[/] {input}: no articles")
         raise typer.Exit(2)
-    sentences = summarise_articles(articles, max_tokens=max_tokens)
-    out.print(json.dumps({"summary": " ".join(s.text for s in sentences),
-                          "sentences": [{"text": s.text, "article_id": s.article_id, "start": s.start, "end": s.end}
-                                        for s in sentences]}, ensure_ascii=False), markup=False)
+    sentences = summarise_articles(articles, max_tokens=max_tokens, max_sentences=max_sentences)
+    result = {"summary": " ".join(s.text for s in sentences),
+              "sentences": [{"text": s.text, "article_id": s.article_id, "start": s.start, "end": s.end}
+                            for s in sentences]}
+    if llm_endpoint:
+        from sukien.summarise.abstractive import rewrite
+
+        rewritten = rewrite(sentences, llm_endpoint, llm_model, api_key=llm_api_key, timeout=llm_timeout)
+        if rewritten.error:
+            console.print(f"[yellow]abstractive step failed, extractive summary kept:[/] {rewritten.error}")
+        result["abstractive"] = {"text": rewritten.text, "error": rewritten.error,
+                                 "sentences": [{"text": r.text, "sources": r.sources, "article_ids": r.article_ids}
+                                               for r in rewritten.sentences]}
+    out.print(json.dumps(result, ensure_ascii=False), markup=False)
 
 
 def _jsonl_records(path: Path, fields: tuple[str, ...]) -> list[dict]:

@@ -129,3 +129,47 @@ def test_answer_in_code_fence_is_accepted():
     answer = '```json\n{"sentences": [{"text": "Một câu gộp cả ba ý.", "sources": [1, 2, 3]}]}\n```'
     (sentence,) = parse_answer(answer, SENTENCES)
     assert sentence.article_ids == ["a", "b", "c"]
+
+
+def _cluster_file(tmp_path) -> Path:
+    import json
+
+    records = [
+        {"id": "a", "title": "Máy bay EgyptAir mất tích", "body": "Máy bay MS804 của EgyptAir mất tích trên Địa Trung Hải rạng sáng 19/5. Trên máy bay có 66 người, trong đó có 30 công dân Ai Cập."},
+        {"id": "b", "title": "Tìm kiếm máy bay Ai Cập", "body": "Pháp và Hy Lạp đã cử tàu tham gia tìm kiếm máy bay MS804 trên Địa Trung Hải. Máy bay chở 66 người khi biến mất khỏi màn hình radar."},
+    ]
+    path = tmp_path / "cluster.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("server", ["ok"], indirect=True)
+def test_cli_summarize_with_a_configured_endpoint(server, tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from sukien.cli import app
+
+    result = CliRunner().invoke(app, ["summarize", "--input", str(_cluster_file(tmp_path)), "--max-tokens", "60",
+                                      "--llm-endpoint", server, "--llm-model", "test-model", "--llm-timeout", "10"])
+    assert result.exit_code == 0, result.output
+    output = json.loads(result.stdout)
+    assert output["abstractive"]["error"] is None
+    assert output["abstractive"]["text"] and output["abstractive"]["text"] != output["summary"]
+    assert {i for s in output["abstractive"]["sentences"] for i in s["article_ids"]} <= {"a", "b"}
+
+
+def test_cli_summarize_keeps_the_extractive_summary_when_the_endpoint_is_down(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from sukien.cli import app
+
+    result = CliRunner().invoke(app, ["summarize", "--input", str(_cluster_file(tmp_path)), "--max-tokens", "60",
+                                      "--llm-endpoint", f"http://127.0.0.1:{free_port()}/v1", "--llm-timeout", "3"])
+    assert result.exit_code == 0, result.output
+    output = json.loads(result.stdout)
+    assert output["abstractive"]["error"] and output["abstractive"]["text"] == output["summary"]
+    assert "abstractive step failed" in result.stderr
