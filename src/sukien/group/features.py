@@ -40,10 +40,10 @@ class FeatureConfig:
     title_weight: float = 3.0
     lead_weight: float = 2.0
     body_weight: float = 1.0
-    body_syllables: int = 400  # only the start of the body: the happening is told first
+    body_syllables: int = 800  # only the start of the body: the happening is told first
     name_weight: float = 3.0  # multiplier on name-like features
     entity_weight: float = 2.0  # multiplier on entity-id features
-    max_terms: int = 200  # keep an article's strongest terms only (bounds memory and cost)
+    max_terms: int = 300  # keep an article's strongest terms only (bounds memory and cost)
 
 
 _hash_cache: dict[str, int] = {}

@@ -19,8 +19,9 @@ How one batch is processed (all similarity work is sparse matrix products):
 5. Time: when both sides have a `published` date, the similarity is damped by the gap in days
    beyond `time_grace_days`; unknown dates are neutral.
 
-`recheck()` re-clusters every event's members (splitting those that drifted apart) and
-merges events whose average link has come to exceed the threshold.
+`recheck()` re-clusters all stored articles jointly, exactly as a one-shot run would, so
+events whose members drifted apart split and events that now belong together merge; event
+ids survive where most of their members stay.
 """
 
 from __future__ import annotations
@@ -39,22 +40,23 @@ import scipy.sparse as sp
 from sukien.group.features import N_FEATURES, FeatureConfig, Featurizer
 from sukien.group.idf import load_idf
 from sukien.group.linkage import average_link
-from sukien.model import Article, Event
+from sukien.group.storylines import StorylineConfig, build_storylines, link_vectors
+from sukien.model import Article, Event, Storyline
 
 STATE_VERSION = 1
 
 
 @dataclass
 class GroupConfig:
-    threshold: float = 0.25  # average-link cosine needed to join / merge
+    threshold: float = 0.13  # average-link cosine needed to join / merge (chosen on ViMs 001-075)
     duplicate_threshold: float = 0.9  # cosine at which an article is a near-duplicate
     retrieval_terms: int = 48  # strongest rare terms used to find candidates
     retrieval_min_idf: float = 4.0  # terms commoner than this never drive retrieval
-    candidates: int = 20  # candidate events per article
+    retrieval_min_score: float = 0.02  # weaker retrieval overlaps are not candidates
+    candidates: int = 20  # candidate stored articles per article
     window_days: float = 14.0  # dated events further apart are not candidates
     time_grace_days: float = 2.0  # gaps up to this are not penalised
     time_scale_days: float = 3.0  # similarity is multiplied by exp(-(gap - grace) / scale)
-    split_factor: float = 0.8  # recheck splits members whose link fell below threshold * this
     batch_size: int = 2000
     features: FeatureConfig = field(default_factory=FeatureConfig)
 
@@ -143,14 +145,33 @@ class EventGrouper:
             )
         return out
 
+    def storylines(self, config: StorylineConfig | None = None) -> list[Storyline]:
+        """Link the current events into storylines (recomputed from the state, ids kept stable)."""
+        events = self.events()
+        # events() lists the non-empty events in index order
+        live = np.array([e for e, members in enumerate(self._event_articles) if members], dtype=np.int64)
+        n_events = len(self._event_ids)
+        S = sp.csr_matrix(
+            (np.ones(len(self._row_event)), (self._row_event, np.arange(len(self._row_event)))),
+            shape=(n_events, len(self._row_event)),
+        )
+        keys = (S @ self._row_keys).tocsr()[live]
+        keys.data = self._idf[keys.indices].astype(np.float32)  # presence in the event, IDF-valued
+        labels = link_vectors(
+            self._centroids[live], keys, self._event_first[live], self._event_last[live], config
+        )
+        stories = build_storylines(events, labels)
+        self._storyline_of = {e.id: e.storyline_id for e in events if e.storyline_id}
+        return stories
+
     def assignments(self) -> dict[str, str]:
         """Article id -> event id, for every article seen (after any recheck)."""
         return {a: self._event_ids[e] for a, e in self._article_event.items()}
 
     def recheck(self) -> None:
-        """Split events whose members drifted apart, then merge events that now belong together."""
-        self._split_drifted()
-        self._merge_close_events()
+        """Re-group all stored articles jointly: events whose members drifted apart split,
+        events that now belong together merge; event ids survive where most members stay."""
+        self._recluster()
 
     # ------------------------------------------------------------------ batches
     def _add_batch(self, batch: list[Article]) -> None:
@@ -177,7 +198,7 @@ class EventGrouper:
         batch_pairs = self._candidate_pairs(Q, Q, exclude_self=True)
 
         duplicate_of = self._find_duplicates(X, store_pairs, batch_pairs)
-        originals = np.flatnonzero(duplicate_of < 0)
+        originals = np.flatnonzero(duplicate_of == -1)
 
         # nodes: batch originals (0..n_orig-1) then candidate events
         node_of_batch = -np.ones(len(batch), dtype=np.int64)
@@ -243,7 +264,7 @@ class EventGrouper:
         S = (Q @ R.T).tocsr()
         if exclude_self:
             S.setdiag(0)
-        S.data[S.data < 0.02] = 0
+        S.data[S.data < self.config.retrieval_min_score] = 0
         S.eliminate_zeros()
         k = self.config.candidates
         counts = np.diff(S.indptr)
@@ -389,61 +410,53 @@ class EventGrouper:
         np.fmax.at(last, self._row_event, self._row_days)
         self._event_first, self._event_last = first, last
 
-    def _split_drifted(self) -> None:
-        cfg = self.config
-        labels = self._row_event.copy()
-        order = np.argsort(labels, kind="stable")
-        ev = labels[order]
-        bounds = np.flatnonzero(np.r_[True, ev[1:] != ev[:-1], True])
-        changed = False
-        for k in range(len(bounds) - 1):
-            rows = order[bounds[k] : bounds[k + 1]]
-            if len(rows) < 2:
-                continue
-            sub = self._rows[rows]
-            sim = (sub @ sub.T).toarray()
-            d = self._row_days[rows]
-            sim *= self._time_factor(d[:, None], d[None, :], d[None, :])
-            ii, jj = np.nonzero(np.triu(np.ones_like(sim, dtype=bool), 1))
-            lab = average_link(len(rows), ii, jj, sim[ii, jj], np.ones(len(rows)), cfg.threshold * cfg.split_factor)
-            if len(np.unique(lab)) == 1:
-                continue
-            changed = True
-            # the part holding the event's earliest stored article keeps the event
-            keeper = lab[0]
-            for part in np.unique(lab):
-                if part == keeper:
-                    continue
-                part_rows = rows[lab == part]
-                labels[part_rows] = self._open_event(self._row_article[part_rows[0]])
-        self._sync_event_arrays()
-        if changed:
-            self._rebuild_from_labels(labels)
+    def _recluster(self) -> None:
+        """Average-link over all stored articles at once, as a one-shot run would group them.
 
-    def _merge_close_events(self) -> None:
-        cfg = self.config
-        live = np.flatnonzero(self._event_size > 0)
-        if len(live) < 2:
+        Candidate pairs come from the same retrieval as in `add` (chunked, so memory stays
+        bounded); events keep their ids where they keep most of their members.
+        """
+        n = self._rows.shape[0]
+        if n == 0:
             return
-        C = self._centroids[live]
-        n = self._event_size[live]
-        Q = self._retrieval_rows(C.multiply(1.0 / n[:, None]).tocsr())
-        qi, qj = self._candidate_pairs(Q, Q, exclude_self=True)
-        keep = qi < qj
-        qi, qj = qi[keep], qj[keep]
-        sims = _rowwise_dot(C[qi], C[qj]) / (n[qi] * n[qj])
-        sims *= self._time_factor(
-            self._event_first[live[qi]], self._event_first[live[qj]], self._event_last[live[qj]]
-        ) * self._time_factor(self._event_last[live[qi]], self._event_first[live[qj]], self._event_last[live[qj]])
-        lab = average_link(len(live), qi, qj, sims, n, cfg.threshold)
-        if np.all(lab == np.arange(len(live))):
-            return
-        # each merged group keeps the id of its oldest event (lowest index)
-        target = np.arange(len(self._event_ids))
-        for k, e in enumerate(live):
-            group = live[lab == lab[k]]
-            target[e] = group.min()
-        self._rebuild_from_labels(target[self._row_event])
+        pair_rows, pair_cols, pair_sims = [], [], []
+        for start in range(0, n, max(1, self.config.batch_size)):
+            stop = min(n, start + self.config.batch_size)
+            qi, qj = self._candidate_pairs(self._retrieval[start:stop], self._retrieval, exclude_self=False)
+            qi = qi + start
+            keep = qi != qj
+            qi, qj = qi[keep], qj[keep]
+            sims = _rowwise_dot(self._rows[qi], self._rows[qj])
+            sims *= self._time_factor(self._row_days[qi], self._row_days[qj], self._row_days[qj])
+            pair_rows.append(qi)
+            pair_cols.append(qj)
+            pair_sims.append(sims)
+        labels = average_link(
+            n, np.concatenate(pair_rows), np.concatenate(pair_cols), np.concatenate(pair_sims), np.ones(n),
+            self.config.threshold,
+        )
+        self._rebuild_from_labels(self._name_clusters(labels))
+
+    def _name_clusters(self, labels: np.ndarray) -> np.ndarray:
+        """Map new clusters to event indices: a cluster inherits the old event it holds most of
+        (largest clusters choose first); the rest open new events named after their first article."""
+        clusters, inverse = np.unique(labels, return_inverse=True)
+        pairs, counts = np.unique(np.c_[inverse, self._row_event], axis=0, return_counts=True)
+        order = np.lexsort((pairs[:, 1], -counts))
+        assigned: dict[int, int] = {}
+        taken: set[int] = set()
+        for k in order:
+            c, old = int(pairs[k, 0]), int(pairs[k, 1])
+            if c not in assigned and old not in taken:
+                assigned[c] = old
+                taken.add(old)
+        first_row = np.full(len(clusters), len(labels))
+        np.minimum.at(first_row, inverse, np.arange(len(labels)))
+        for c in range(len(clusters)):
+            if c not in assigned:
+                assigned[c] = self._open_event(self._row_article[first_row[c]])
+        self._sync_event_arrays()
+        return np.array([assigned[c] for c in inverse], dtype=np.int64)
 
     # ------------------------------------------------------------------ persistence
     def state_bytes(self) -> bytes:
