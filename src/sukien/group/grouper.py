@@ -40,6 +40,7 @@ import scipy.sparse as sp
 from sukien.group.features import N_FEATURES, FeatureConfig, Featurizer
 from sukien.group.idf import load_idf
 from sukien.group.linkage import average_link
+from sukien.group.rowstore import RowStore, SumStore
 from sukien.group.storylines import StorylineConfig, build_storylines, link_vectors
 from sukien.model import Article, Event, Storyline
 
@@ -49,6 +50,7 @@ STATE_VERSION = 1
 @dataclass
 class GroupConfig:
     threshold: float = 0.13  # average-link cosine needed to join / merge (chosen on ViMs 001-075)
+    size_penalty: float = 0.0  # clusters of sizes m, n need threshold + this / sqrt(m * n)
     duplicate_threshold: float = 0.9  # cosine at which an article is a near-duplicate
     retrieval_terms: int = 48  # strongest rare terms used to find candidates
     retrieval_min_idf: float = 4.0  # terms commoner than this never drive retrieval
@@ -98,9 +100,9 @@ class EventGrouper:
         self._rare = self._idf >= self.config.retrieval_min_idf
         self._featurizer = Featurizer(self._idf, self.config.features)
         # one row per stored (non-duplicate) article
-        self._rows = sp.csr_matrix((0, N_FEATURES), dtype=np.float32)
-        self._retrieval = sp.csr_matrix((0, N_FEATURES), dtype=np.float32)
-        self._row_keys = sp.csr_matrix((0, N_FEATURES), dtype=np.float32)  # names/entities, for storylines
+        self._row_store = RowStore(N_FEATURES)
+        self._retrieval_store = RowStore(N_FEATURES)
+        self._key_store = RowStore(N_FEATURES)  # names/entities, for storylines
         self._row_event = np.zeros(0, dtype=np.int64)
         self._row_days = np.zeros(0, dtype=np.float64)
         self._row_article: list[str] = []
@@ -111,11 +113,23 @@ class EventGrouper:
         self._event_articles: list[list[str]] = []  # all members in arrival order, duplicates included
         self._event_first = np.zeros(0)  # published range over all members, days since epoch
         self._event_last = np.zeros(0)
-        self._centroids = sp.csr_matrix((0, N_FEATURES), dtype=np.float32)  # sum of member rows
+        self._sums = SumStore(N_FEATURES)  # per event, the sum of its member rows
         self._event_size = np.zeros(0)  # non-duplicate members
         self._duplicate_of: dict[str, str] = {}
         self._article_event: dict[str, int] = {}
         self._storyline_of: dict[str, str] = {}
+
+    @property
+    def _rows(self) -> sp.csr_matrix:
+        return self._row_store.matrix
+
+    @property
+    def _retrieval(self) -> sp.csr_matrix:
+        return self._retrieval_store.matrix
+
+    @property
+    def _row_keys(self) -> sp.csr_matrix:
+        return self._key_store.matrix
 
     # ------------------------------------------------------------------ public interface
     def add(self, articles: list[Article]) -> list[Article]:
@@ -158,7 +172,7 @@ class EventGrouper:
         keys = (S @ self._row_keys).tocsr()[live]
         keys.data = self._idf[keys.indices].astype(np.float32)  # presence in the event, IDF-valued
         labels = link_vectors(
-            self._centroids[live], keys, self._event_first[live], self._event_last[live], config
+            self._sums.rows(live), keys, self._event_first[live], self._event_last[live], config
         )
         stories = build_storylines(events, labels)
         self._storyline_of = {e.id: e.storyline_id for e in events if e.storyline_id}
@@ -194,8 +208,8 @@ class EventGrouper:
 
         n_stored = self._rows.shape[0]
         # candidates among stored articles and among the batch itself
-        store_pairs = self._candidate_pairs(Q, self._retrieval, exclude_self=False)
-        batch_pairs = self._candidate_pairs(Q, Q, exclude_self=True)
+        store_pairs = self._store_candidates(Q, days)
+        batch_pairs = self._candidate_pairs(Q, Q, True, days, days)
 
         duplicate_of = self._find_duplicates(X, store_pairs, batch_pairs)
         originals = np.flatnonzero(duplicate_of == -1)
@@ -210,7 +224,7 @@ class EventGrouper:
         node_of_event = {int(e): len(originals) + k for k, e in enumerate(events_touched)}
 
         # article-event average link: X_i . centroid_e / size_e, time-damped
-        ae_sim = _rowwise_dot(X[si], self._centroids[cand_events]) / np.maximum(self._event_size[cand_events], 1)
+        ae_sim = _rowwise_dot(X[si], self._sums.rows(cand_events)) / np.maximum(self._event_size[cand_events], 1)
         ae_sim *= self._time_factor(days[si], self._event_first[cand_events], self._event_last[cand_events])
         # article-article cosine within the batch
         bi, bj = batch_pairs
@@ -225,7 +239,7 @@ class EventGrouper:
         sizes = np.concatenate([np.ones(len(originals)), self._event_size[events_touched]])
         locked = np.zeros(n_nodes, dtype=bool)
         locked[len(originals) :] = True
-        labels = average_link(n_nodes, rows, cols, sims, sizes, cfg.threshold, locked)
+        labels = average_link(n_nodes, rows, cols, sims, sizes, cfg.threshold, locked, cfg.size_penalty)
 
         # each cluster: the existing event it contains, else a new event opened by its first article
         cluster_event: dict[int, int] = {}
@@ -240,6 +254,16 @@ class EventGrouper:
         self._sync_event_arrays()
         self._store_rows(batch, X, Q, K, days, originals, batch_event)
         self._record_members(batch, days, duplicate_of, batch_event, n_stored)
+
+    def _store_candidates(self, Q: sp.csr_matrix, days: np.ndarray):
+        """Candidate stored rows; for a fully dated batch only rows inside the time window (or
+        undated) are searched, so a dated stream's cost does not grow with its history."""
+        if len(days) and not np.isnan(days).any() and len(self._row_days):
+            lo, hi = days.min() - self.config.window_days, days.max() + self.config.window_days
+            idx = np.flatnonzero(~(self._row_days < lo) & ~(self._row_days > hi))
+            qi, qr = self._candidate_pairs(Q, self._retrieval[idx], False, days, self._row_days[idx])
+            return qi, idx[qr]
+        return self._candidate_pairs(Q, self._retrieval, False, days, self._row_days)
 
     def _retrieval_rows(self, X: sp.csr_matrix) -> sp.csr_matrix:
         """Each row cut to its strongest rare terms: the keys candidates are found by."""
@@ -256,8 +280,12 @@ class EventGrouper:
         X.eliminate_zeros()
         return X
 
-    def _candidate_pairs(self, Q: sp.csr_matrix, R: sp.csr_matrix, exclude_self: bool):
-        """(query row, stored row) pairs sharing retrieval terms: the `candidates` best per query."""
+    def _candidate_pairs(self, Q: sp.csr_matrix, R: sp.csr_matrix, exclude_self: bool, q_days=None, r_days=None):
+        """(query row, stored row) pairs sharing retrieval terms: the `candidates` best per query.
+
+        With dates on both sides, stored rows outside `window_days` are dropped before the
+        best are chosen, so old look-alikes do not crowd out this week's reports.
+        """
         empty = np.zeros(0, dtype=np.int64)
         if Q.shape[0] == 0 or R.shape[0] == 0:
             return empty, empty
@@ -265,6 +293,10 @@ class EventGrouper:
         if exclude_self:
             S.setdiag(0)
         S.data[S.data < self.config.retrieval_min_score] = 0
+        if q_days is not None and r_days is not None:
+            rows = np.repeat(np.arange(S.shape[0]), np.diff(S.indptr))
+            gap = np.abs(q_days[rows] - r_days[S.indices])
+            S.data[gap > self.config.window_days] = 0  # nan gaps (unknown dates) compare False
         S.eliminate_zeros()
         k = self.config.candidates
         counts = np.diff(S.indptr)
@@ -335,24 +367,21 @@ class EventGrouper:
             self._event_size = np.concatenate([self._event_size, np.zeros(missing)])
 
     def _store_rows(self, batch, X, Q, K, days, originals, batch_event) -> None:
-        self._rows = sp.vstack([self._rows, X[originals]], format="csr")
-        self._row_keys = sp.vstack([self._row_keys, K[originals]], format="csr")
-        self._retrieval = sp.vstack([self._retrieval, Q[originals]], format="csr")
+        self._row_store.append(X[originals])
+        self._key_store.append(K[originals])
+        self._retrieval_store.append(Q[originals])
         self._row_event = np.concatenate([self._row_event, batch_event[originals]])
         self._row_days = np.concatenate([self._row_days, days[originals]])
         self._row_article.extend(batch[i].id for i in originals)
         self._row_title.extend(batch[i].title or "" for i in originals)
-        # centroid sums: add the new rows to their events
+        # event sums: add the new rows to their events
         n_events = len(self._event_ids)
+        touched, slot = np.unique(batch_event[originals], return_inverse=True)
         S = sp.csr_matrix(
-            (np.ones(len(originals)), (batch_event[originals], np.arange(len(originals)))),
-            shape=(n_events, len(originals)),
+            (np.ones(len(originals)), (slot, np.arange(len(originals)))), shape=(len(touched), len(originals))
         )
-        delta = (S @ X[originals]).tocsr().astype(np.float32)
-        base = self._centroids
-        if base.shape[0] < n_events:
-            base = sp.vstack([base, sp.csr_matrix((n_events - base.shape[0], N_FEATURES), dtype=np.float32)], format="csr")
-        self._centroids = (base + delta).tocsr()
+        self._sums.grow(n_events)
+        self._sums.add(touched, (S @ X[originals]).tocsr())
         self._event_size += np.bincount(batch_event[originals], minlength=n_events)
 
     def _record_members(self, batch, days, duplicate_of, batch_event, n_stored) -> None:
@@ -377,7 +406,7 @@ class EventGrouper:
         """Per event, the title of the member closest to the event's centroid."""
         if self._rows.shape[0] == 0:
             return {}
-        score = _rowwise_dot(self._rows, self._centroids[self._row_event])
+        score = _rowwise_dot(self._rows, self._sums.rows(self._row_event))
         order = np.lexsort((-score, self._row_event))
         ev = self._row_event[order]
         first = np.flatnonzero(np.r_[True, ev[1:] != ev[:-1]])
@@ -391,7 +420,7 @@ class EventGrouper:
         S = sp.csr_matrix(
             (np.ones(len(row_labels)), (row_labels, np.arange(len(row_labels)))), shape=(n_events, len(row_labels))
         )
-        self._centroids = (S @ self._rows).tocsr().astype(np.float32)
+        self._sums = SumStore.from_csr((S @ self._rows).tocsr())
         self._event_size = np.bincount(row_labels, minlength=n_events).astype(float)
         row_of_article = {a: r for r, a in enumerate(self._row_article)}
         members: list[list[str]] = [[] for _ in range(n_events)]
@@ -422,7 +451,9 @@ class EventGrouper:
         pair_rows, pair_cols, pair_sims = [], [], []
         for start in range(0, n, max(1, self.config.batch_size)):
             stop = min(n, start + self.config.batch_size)
-            qi, qj = self._candidate_pairs(self._retrieval[start:stop], self._retrieval, exclude_self=False)
+            qi, qj = self._candidate_pairs(
+                self._retrieval[start:stop], self._retrieval, False, self._row_days[start:stop], self._row_days
+            )
             qi = qi + start
             keep = qi != qj
             qi, qj = qi[keep], qj[keep]
@@ -433,7 +464,7 @@ class EventGrouper:
             pair_sims.append(sims)
         labels = average_link(
             n, np.concatenate(pair_rows), np.concatenate(pair_cols), np.concatenate(pair_sims), np.ones(n),
-            self.config.threshold,
+            self.config.threshold, size_penalty=self.config.size_penalty,
         )
         self._rebuild_from_labels(self._name_clusters(labels))
 
@@ -501,15 +532,18 @@ class EventGrouper:
         cfg_dict = dict(meta["config"])
         cfg_dict["features"] = FeatureConfig(**cfg_dict.get("features", {}))
         self = cls(GroupConfig(**cfg_dict))
-        self._rows = sp.csr_matrix(
+        rows = sp.csr_matrix(
             (arrays["data"].astype(np.float32), arrays["indices"], arrays["indptr"]),
             shape=(len(arrays["indptr"]) - 1, N_FEATURES),
         )
-        self._retrieval = self._retrieval_rows(self._rows)
+        self._row_store = RowStore.from_csr(rows)
+        self._retrieval_store = RowStore.from_csr(self._retrieval_rows(rows))
         key_indices = arrays["key_indices"]
-        self._row_keys = sp.csr_matrix(
-            (self._idf[key_indices], key_indices, arrays["key_indptr"]),
-            shape=(len(arrays["key_indptr"]) - 1, N_FEATURES),
+        self._key_store = RowStore.from_csr(
+            sp.csr_matrix(
+                (self._idf[key_indices], key_indices, arrays["key_indptr"]),
+                shape=(len(arrays["key_indptr"]) - 1, N_FEATURES),
+            )
         )
         self._row_event = arrays["row_event"].astype(np.int64)
         self._row_days = arrays["row_days"]
@@ -526,7 +560,7 @@ class EventGrouper:
             (np.ones(len(self._row_event)), (self._row_event, np.arange(len(self._row_event)))),
             shape=(n_events, len(self._row_event)),
         )
-        self._centroids = (S @ self._rows).tocsr().astype(np.float32)
+        self._sums = SumStore.from_csr((S @ self._rows).tocsr())
         self._event_size = np.bincount(self._row_event, minlength=n_events).astype(float)
         self._event_first = arrays["event_first"]
         self._event_last = arrays["event_last"]

@@ -22,10 +22,13 @@ def average_link(
     sizes: np.ndarray,
     threshold: float,
     locked: np.ndarray | None = None,
+    size_penalty: float = 0.0,
 ) -> np.ndarray:
     """Cluster label per node; clusters merge while their average-link similarity >= threshold.
 
-    `locked` marks nodes of which no two may end up in one cluster (existing events).
+    `locked` marks nodes of which no two may end up in one cluster (existing events). With
+    `size_penalty` c, clusters of sizes m and n merge only when their average link is at
+    least threshold + c / sqrt(m * n): an average over few pairs is weaker evidence.
     """
     labels = np.arange(n_nodes)
     keep = (sims > 0) & (rows != cols)
@@ -50,12 +53,14 @@ def average_link(
             continue
         members = np.unique(np.concatenate([rows[lo:hi], cols[lo:hi]]))
         local = np.searchsorted(members, rows[lo:hi]), np.searchsorted(members, cols[lo:hi])
-        sub = _cluster_dense(members, local, sims[lo:hi], sizes[members].astype(float), threshold, locked[members])
+        sub = _cluster_dense(
+            members, local, sims[lo:hi], sizes[members].astype(float), threshold, locked[members], size_penalty
+        )
         labels[members] = members[sub]
     return labels
 
 
-def _cluster_dense(members, local, sims, sizes, threshold, locked) -> np.ndarray:
+def _cluster_dense(members, local, sims, sizes, threshold, locked, size_penalty) -> np.ndarray:
     """Average-link within one connected component using a dense similarity matrix."""
     n = len(members)
     sim = np.zeros((n, n))
@@ -69,8 +74,14 @@ def _cluster_dense(members, local, sims, sizes, threshold, locked) -> np.ndarray
         sim[np.ix_(lock_idx, lock_idx)] = -np.inf
     label = np.arange(n)
     size = sizes.copy()
-    best = sim.argmax(axis=1)
-    best_val = sim[np.arange(n), best]
+
+    def adjusted(r: int) -> np.ndarray:
+        # the average of few similarities is noisy: small pairs must clear a higher bar
+        return sim[r] - size_penalty / np.sqrt(size[r] * size)
+
+    adj = sim - size_penalty / np.sqrt(np.outer(size, size))
+    best = adj.argmax(axis=1)
+    best_val = adj[np.arange(n), best]
     while True:
         a = int(np.argmax(best_val))
         b = int(best[a])
@@ -91,12 +102,15 @@ def _cluster_dense(members, local, sims, sizes, threshold, locked) -> np.ndarray
         label[label == b] = a
         best_val[b] = -np.inf
         # rows whose best partner was a or b need a fresh maximum; others may now prefer a
+        merged_adj = adjusted(a)
         stale = np.flatnonzero((best == a) | (best == b))
         stale = stale[stale != b]
-        better = merged > best_val
+        better = merged_adj > best_val
+        better[b] = False
         best[better] = a
-        best_val[better] = merged[better]
+        best_val[better] = merged_adj[better]
         for r in np.union1d(stale, [a]):
-            best[r] = int(np.argmax(sim[r]))
-            best_val[r] = sim[r, best[r]]
+            row = adjusted(r)
+            best[r] = int(np.argmax(row))
+            best_val[r] = row[best[r]]
     return label
