@@ -216,7 +216,7 @@ def pooled_stream(shared: Path) -> tuple[list[Article], dict[str, str]]:
     return vims, gold
 
 
-def scaled_stream(shared: Path, size: int) -> list[Article]:
+def scaled_stream(shared: Path, size: int, dated: bool = True) -> list[Article]:
     """A dated stream in time order: vietnews-val articles spread over 30 days, and past
     22,642 re-dated resampled copies (a random ~70% of an article's body paragraphs, its
     title, no lead), one further 30-day round per copy — labelled "resampled" in the table."""
@@ -236,6 +236,9 @@ def scaled_stream(shared: Path, size: int) -> list[Article]:
             paras = [p for p in src.body if rng.random() < 0.7] or src.body[:1]
             out.append(Article(id=f"{src.id}-r{rnd}", title=src.title, body=paras, published=when))
     out.sort(key=lambda a: a.published)
+    if not dated:
+        for a in out:
+            a.published = None
     return out
 
 
@@ -245,7 +248,7 @@ def run_mode(mode: str, arg: str) -> dict:
     if mode in ("pooled", "haystack", "pooled-baseline", "haystack-baseline"):
         stream, gold = (pooled_stream if mode.startswith("pooled") else haystack_stream)(shared)
     else:
-        stream, gold = scaled_stream(shared, int(arg)), {}
+        stream, gold = scaled_stream(shared, int(arg), dated=(mode == "scale")), {}
     rss0 = peak_rss_mb()
     t0 = time.perf_counter()
     if mode.endswith("baseline"):
@@ -379,6 +382,13 @@ def main() -> None:
                          f"{r['seconds']:.1f}", f"{per[size]:.2f}", f"{r['last_5k_per_1000']:.2f}",
                          f"{r['events']:,}", f"{r['peak_mb']:.0f}", f"{r['state_mb']:.1f}"])
         rows.append(["ratio 100k / 10k", "", "", f"{per[100000] / per[10000]:.2f}", "", "", "", ""])
+        undated = {}
+        for size in (10000, 100000):
+            r = measured("scale-undated", str(size))
+            undated[size] = 1000 * r["seconds"] / r["n"]
+            rows.append([f"{r['n']:,} undated", "same, dates removed", f"{r['seconds']:.1f}", f"{undated[size]:.2f}",
+                         f"{r['last_5k_per_1000']:.2f}", f"{r['events']:,}", f"{r['peak_mb']:.0f}", f"{r['state_mb']:.1f}"])
+        rows.append(["undated ratio 100k / 10k", "", "", f"{undated[100000] / undated[10000]:.2f}", "", "", "", ""])
         report("scaling (dated stream in time order, 1,000-article batches; undated cost is the haystack row)",
                ["articles", "data", "seconds", "s per 1,000", "s per 1,000 (last 5 batches)", "events", "peak MB",
                 "state MB"], rows)

@@ -202,6 +202,8 @@ def test_state_round_trip(vims):
         z.writestr("arrays.npz", arrays)
     with pytest.raises(ValueError):
         EventGrouper.from_state_bytes(out.getvalue())
+    with pytest.raises(ValueError):
+        EventGrouper.from_state_bytes(b"not a state")
 
 
 def test_readding_is_idempotent(vims):

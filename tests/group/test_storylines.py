@@ -67,6 +67,9 @@ def test_storylines_incremental_and_ids_stable():
     event_of = {a: e for e in events for a in e.article_ids}
     sid = event_of["000"].storyline_id
     assert sid is not None and event_of["003"].storyline_id == sid
+    annotated = grouper.annotate(copy.deepcopy(seeds))
+    assert [a.storyline_id for a in annotated] == [sid, sid]
+    assert [a.event_id for a in annotated] == [event_of["000"].id, event_of["003"].id]
     # a later recomputation keeps the id
     again = EventGrouper.from_state_bytes(grouper.state_bytes())
     assert sid in {s.id for s in again.storylines()}

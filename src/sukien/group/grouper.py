@@ -178,6 +178,18 @@ class EventGrouper:
         self._storyline_of = {e.id: e.storyline_id for e in events if e.storyline_id}
         return stories
 
+    def annotate(self, articles: list[Article]) -> list[Article]:
+        """Refresh `event_id`, `duplicate_of` and `storyline_id` of already added articles from
+        the current state (after `recheck()` or `storylines()` they may have changed)."""
+        for article in articles or []:
+            e = self._article_event.get(getattr(article, "id", None))
+            if e is None:
+                continue
+            article.event_id = self._event_ids[e]
+            article.duplicate_of = self._duplicate_of.get(article.id)
+            article.storyline_id = self._storyline_of.get(article.event_id)
+        return articles
+
     def assignments(self) -> dict[str, str]:
         """Article id -> event id, for every article seen (after any recheck)."""
         return {a: self._event_ids[e] for a, e in self._article_event.items()}
@@ -524,11 +536,16 @@ class EventGrouper:
 
     @classmethod
     def from_state_bytes(cls, blob: bytes) -> "EventGrouper":
-        with zipfile.ZipFile(io.BytesIO(blob)) as z:
-            meta = json.loads(z.read("meta.json"))
-            arrays = np.load(io.BytesIO(z.read("arrays.npz")))
-        if meta.get("version") != STATE_VERSION:
-            raise ValueError(f"unsupported grouping state version {meta.get('version')!r}")
+        """Rebuild a grouper from `state_bytes()`; raises ValueError for anything else."""
+        try:
+            with zipfile.ZipFile(io.BytesIO(blob)) as z:
+                meta = json.loads(z.read("meta.json"))
+                arrays = np.load(io.BytesIO(z.read("arrays.npz")))
+        except (zipfile.BadZipFile, KeyError, TypeError, ValueError, OSError) as exc:
+            raise ValueError(f"not a grouping state: {exc}") from exc
+        version = meta.get("version") if isinstance(meta, dict) else None
+        if version != STATE_VERSION:
+            raise ValueError(f"unsupported grouping state version {version!r}")
         cfg_dict = dict(meta["config"])
         cfg_dict["features"] = FeatureConfig(**cfg_dict.get("features", {}))
         self = cls(GroupConfig(**cfg_dict))
