@@ -1,0 +1,584 @@
+"""Online event grouping: each batch of articles joins existing events or opens new ones.
+
+How one batch is processed (all similarity work is sparse matrix products):
+
+1. Features: each article becomes an L2-normalised hashed TF-IDF row (`features.py`).
+2. Candidates: the article's rarest, strongest terms (`retrieval_terms`) are matched against
+   the same kind of terms of every stored article (one sparse product); common terms never
+   enter retrieval, and each article keeps at most `candidates` events, so the work per
+   article stays nearly flat as the store grows. With dates, events outside
+   `window_days` of the article are not candidates.
+3. Near-duplicates: a candidate stored article (or an earlier article of the batch) whose
+   cosine is >= `duplicate_threshold` makes the article a duplicate: `duplicate_of` points to
+   the first seen copy, it joins that copy's event, and it adds nothing to the event's
+   centroid (syndicated copies are not double-counted).
+4. Joint clustering: the batch's articles and their candidate events are clustered together
+   by size-weighted average link (`linkage.py`); an article-to-event similarity is the mean
+   cosine to the event's members (its centroid sum over its size), and two existing events
+   never merge here. Best pairs merge first, so order within a batch does not matter.
+5. Time: when both sides have a `published` date, the similarity is damped by the gap in days
+   beyond `time_grace_days`; unknown dates are neutral.
+
+`recheck()` re-clusters all stored articles jointly, exactly as a one-shot run would, so
+events whose members drifted apart split and events that now belong together merge; event
+ids survive where most of their members stay.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import math
+import zipfile
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+
+import numpy as np
+import scipy.sparse as sp
+
+from sukien.group.features import N_FEATURES, FeatureConfig, Featurizer
+from sukien.group.idf import load_idf
+from sukien.group.linkage import average_link
+from sukien.group.rowstore import RowStore, SumStore
+from sukien.group.storylines import StorylineConfig, build_storylines, link_vectors
+from sukien.model import Article, Event, Storyline
+
+STATE_VERSION = 1
+
+
+@dataclass
+class GroupConfig:
+    threshold: float = 0.13  # average-link cosine needed to join / merge (chosen on ViMs 001-075)
+    size_penalty: float = 0.0  # clusters of sizes m, n need threshold + this / sqrt(m * n)
+    duplicate_threshold: float = 0.9  # cosine at which an article is a near-duplicate
+    retrieval_terms: int = 48  # strongest rare terms used to find candidates
+    retrieval_min_idf: float = 4.0  # terms commoner than this never drive retrieval
+    retrieval_min_score: float = 0.02  # weaker retrieval overlaps are not candidates
+    candidates: int = 20  # candidate stored articles per article
+    window_days: float = 14.0  # dated events further apart are not candidates
+    time_grace_days: float = 2.0  # gaps up to this are not penalised
+    time_scale_days: float = 3.0  # similarity is multiplied by exp(-(gap - grace) / scale)
+    batch_size: int = 2000
+    features: FeatureConfig = field(default_factory=FeatureConfig)
+
+
+def _event_id(first_article_id: str) -> str:
+    return "e" + hashlib.sha1(first_article_id.encode("utf-8")).hexdigest()[:12]
+
+
+def _days(dt: datetime | None) -> float:
+    if dt is None:
+        return math.nan
+    try:
+        if dt.tzinfo is None:
+            dt = dt.replace(tzinfo=timezone.utc)
+        return dt.timestamp() / 86400.0
+    except (OverflowError, OSError, ValueError):
+        return math.nan
+
+
+def _datetime(days: float) -> datetime | None:
+    if math.isnan(days):
+        return None
+    return datetime.fromtimestamp(days * 86400.0, tz=timezone.utc)
+
+
+def _rowwise_dot(a: sp.csr_matrix, b: sp.csr_matrix) -> np.ndarray:
+    """Dot product of row i of `a` with row i of `b`, for all i."""
+    if a.shape[0] == 0:
+        return np.zeros(0)
+    return np.asarray(a.multiply(b).sum(axis=1)).ravel()
+
+
+class EventGrouper:
+    """Groups a stream of articles into events; state survives via `state_bytes()`."""
+
+    def __init__(self, config: GroupConfig | None = None):
+        self.config = config or GroupConfig()
+        self._idf = load_idf()
+        self._rare = self._idf >= self.config.retrieval_min_idf
+        self._featurizer = Featurizer(self._idf, self.config.features)
+        # one row per stored (non-duplicate) article
+        self._row_store = RowStore(N_FEATURES)
+        self._retrieval_store = RowStore(N_FEATURES)
+        self._key_store = RowStore(N_FEATURES)  # names/entities, for storylines
+        self._row_event = np.zeros(0, dtype=np.int64)
+        self._row_days = np.zeros(0, dtype=np.float64)
+        self._row_article: list[str] = []
+        self._row_title: list[str] = []
+        # one entry per event
+        self._event_ids: list[str] = []
+        self._event_id_set: set[str] = set()
+        self._event_articles: list[list[str]] = []  # all members in arrival order, duplicates included
+        self._event_first = np.zeros(0)  # published range over all members, days since epoch
+        self._event_last = np.zeros(0)
+        self._sums = SumStore(N_FEATURES)  # per event, the sum of its member rows
+        self._event_size = np.zeros(0)  # non-duplicate members
+        self._duplicate_of: dict[str, str] = {}
+        self._article_event: dict[str, int] = {}
+        self._storyline_of: dict[str, str] = {}
+
+    @property
+    def _rows(self) -> sp.csr_matrix:
+        return self._row_store.matrix
+
+    @property
+    def _retrieval(self) -> sp.csr_matrix:
+        return self._retrieval_store.matrix
+
+    @property
+    def _row_keys(self) -> sp.csr_matrix:
+        return self._key_store.matrix
+
+    # ------------------------------------------------------------------ public interface
+    def add(self, articles: list[Article]) -> list[Article]:
+        """Assign `event_id` (and `duplicate_of` where it applies) to each article, in batches."""
+        articles = [a for a in (articles or []) if isinstance(a, Article)]
+        size = max(1, int(self.config.batch_size))
+        for start in range(0, len(articles), size):
+            self._add_batch(articles[start : start + size])
+        return articles
+
+    def events(self) -> list[Event]:
+        """Current events with a representative headline and their publication range."""
+        titles = self._representative_titles()
+        out = []
+        for e, eid in enumerate(self._event_ids):
+            if not self._event_articles[e]:
+                continue
+            out.append(
+                Event(
+                    id=eid,
+                    article_ids=list(self._event_articles[e]),
+                    title=titles.get(e, ""),
+                    first_published=_datetime(self._event_first[e]),
+                    last_published=_datetime(self._event_last[e]),
+                    storyline_id=self._storyline_of.get(eid),
+                )
+            )
+        return out
+
+    def storylines(self, config: StorylineConfig | None = None) -> list[Storyline]:
+        """Link the current events into storylines (recomputed from the state, ids kept stable)."""
+        events = self.events()
+        # events() lists the non-empty events in index order
+        live = np.array([e for e, members in enumerate(self._event_articles) if members], dtype=np.int64)
+        n_events = len(self._event_ids)
+        S = sp.csr_matrix(
+            (np.ones(len(self._row_event)), (self._row_event, np.arange(len(self._row_event)))),
+            shape=(n_events, len(self._row_event)),
+        )
+        keys = (S @ self._row_keys).tocsr()[live]
+        keys.data = self._idf[keys.indices].astype(np.float32)  # presence in the event, IDF-valued
+        labels = link_vectors(
+            self._sums.rows(live), keys, self._event_first[live], self._event_last[live], config
+        )
+        stories = build_storylines(events, labels)
+        self._storyline_of = {e.id: e.storyline_id for e in events if e.storyline_id}
+        return stories
+
+    def annotate(self, articles: list[Article]) -> list[Article]:
+        """Refresh `event_id`, `duplicate_of` and `storyline_id` of already added articles from
+        the current state (after `recheck()` or `storylines()` they may have changed)."""
+        for article in articles or []:
+            e = self._article_event.get(getattr(article, "id", None))
+            if e is None:
+                continue
+            article.event_id = self._event_ids[e]
+            article.duplicate_of = self._duplicate_of.get(article.id)
+            article.storyline_id = self._storyline_of.get(article.event_id)
+        return articles
+
+    def assignments(self) -> dict[str, str]:
+        """Article id -> event id, for every article seen (after any recheck)."""
+        return {a: self._event_ids[e] for a, e in self._article_event.items()}
+
+    def recheck(self) -> None:
+        """Re-group all stored articles jointly: events whose members drifted apart split,
+        events that now belong together merge; event ids survive where most members stay."""
+        self._recluster()
+
+    # ------------------------------------------------------------------ batches
+    def _add_batch(self, batch: list[Article]) -> None:
+        cfg = self.config
+        # an id seen before keeps its assignment: re-adding is idempotent
+        fresh = []
+        for article in batch:
+            if article.id in self._article_event:
+                article.event_id = self._event_ids[self._article_event[article.id]]
+                article.duplicate_of = self._duplicate_of.get(article.id)
+            else:
+                fresh.append(article)
+        seen_ids: set[str] = set()
+        batch = [a for a in fresh if not (a.id in seen_ids or seen_ids.add(a.id))]
+        if not batch:
+            return
+        X, K = self._featurizer.transform_with_keys(batch)
+        days = np.array([_days(a.published) for a in batch])
+        Q = self._retrieval_rows(X)
+
+        n_stored = self._rows.shape[0]
+        # candidates among stored articles and among the batch itself
+        store_pairs = self._store_candidates(Q, days)
+        batch_pairs = self._candidate_pairs(Q, Q, True, days, days)
+
+        duplicate_of = self._find_duplicates(X, store_pairs, batch_pairs)
+        originals = np.flatnonzero(duplicate_of == -1)
+
+        # nodes: batch originals (0..n_orig-1) then candidate events
+        node_of_batch = -np.ones(len(batch), dtype=np.int64)
+        node_of_batch[originals] = np.arange(len(originals))
+        si, sr = store_pairs
+        keep_pairs = node_of_batch[si] >= 0
+        si, cand_events = self._events_of(si[keep_pairs], sr[keep_pairs])
+        events_touched = np.unique(cand_events)
+        node_of_event = {int(e): len(originals) + k for k, e in enumerate(events_touched)}
+
+        # article-event average link: X_i . centroid_e / size_e, time-damped
+        ae_sim = _rowwise_dot(X[si], self._sums.rows(cand_events)) / np.maximum(self._event_size[cand_events], 1)
+        ae_sim *= self._time_factor(days[si], self._event_first[cand_events], self._event_last[cand_events])
+        # article-article cosine within the batch
+        bi, bj = batch_pairs
+        keep_pairs = (node_of_batch[bi] >= 0) & (node_of_batch[bj] >= 0)
+        bi, bj = bi[keep_pairs], bj[keep_pairs]
+        aa_sim = _rowwise_dot(X[bi], X[bj]) * self._time_factor(days[bi], days[bj], days[bj])
+
+        n_nodes = len(originals) + len(events_touched)
+        rows = np.concatenate([node_of_batch[si], node_of_batch[bi]])
+        cols = np.concatenate([np.array([node_of_event[int(e)] for e in cand_events], dtype=np.int64), node_of_batch[bj]])
+        sims = np.concatenate([ae_sim, aa_sim])
+        sizes = np.concatenate([np.ones(len(originals)), self._event_size[events_touched]])
+        locked = np.zeros(n_nodes, dtype=bool)
+        locked[len(originals) :] = True
+        labels = average_link(n_nodes, rows, cols, sims, sizes, cfg.threshold, locked, cfg.size_penalty)
+
+        # each cluster: the existing event it contains, else a new event opened by its first article
+        cluster_event: dict[int, int] = {}
+        for k, e in enumerate(events_touched):
+            cluster_event[int(labels[len(originals) + k])] = int(e)
+        batch_event = -np.ones(len(batch), dtype=np.int64)
+        for node, b in enumerate(originals):
+            lab = int(labels[node])
+            if lab not in cluster_event:
+                cluster_event[lab] = self._open_event(batch[b].id)
+            batch_event[b] = cluster_event[lab]
+        self._sync_event_arrays()
+        self._store_rows(batch, X, Q, K, days, originals, batch_event)
+        self._record_members(batch, days, duplicate_of, batch_event, n_stored)
+
+    def _store_candidates(self, Q: sp.csr_matrix, days: np.ndarray):
+        """Candidate stored rows; for a fully dated batch only rows inside the time window (or
+        undated) are searched, so a dated stream's cost does not grow with its history."""
+        if len(days) and not np.isnan(days).any() and len(self._row_days):
+            lo, hi = days.min() - self.config.window_days, days.max() + self.config.window_days
+            idx = np.flatnonzero(~(self._row_days < lo) & ~(self._row_days > hi))
+            qi, qr = self._candidate_pairs(Q, self._retrieval[idx], False, days, self._row_days[idx])
+            return qi, idx[qr]
+        return self._candidate_pairs(Q, self._retrieval, False, days, self._row_days)
+
+    def _retrieval_rows(self, X: sp.csr_matrix) -> sp.csr_matrix:
+        """Each row cut to its strongest rare terms: the keys candidates are found by."""
+        X = X.tocsr(copy=True)
+        X.data = X.data * self._rare[X.indices]
+        X.eliminate_zeros()
+        k = self.config.retrieval_terms
+        for i in range(X.shape[0]):
+            lo, hi = X.indptr[i], X.indptr[i + 1]
+            if hi - lo > k:
+                vals = X.data[lo:hi]
+                cut = np.partition(vals, hi - lo - k)[hi - lo - k]
+                vals[vals < cut] = 0
+        X.eliminate_zeros()
+        return X
+
+    def _candidate_pairs(self, Q: sp.csr_matrix, R: sp.csr_matrix, exclude_self: bool, q_days=None, r_days=None):
+        """(query row, stored row) pairs sharing retrieval terms: the `candidates` best per query.
+
+        With dates on both sides, stored rows outside `window_days` are dropped before the
+        best are chosen, so old look-alikes do not crowd out this week's reports.
+        """
+        empty = np.zeros(0, dtype=np.int64)
+        if Q.shape[0] == 0 or R.shape[0] == 0:
+            return empty, empty
+        S = (Q @ R.T).tocsr()
+        if exclude_self:
+            S.setdiag(0)
+        S.data[S.data < self.config.retrieval_min_score] = 0
+        if q_days is not None and r_days is not None:
+            rows = np.repeat(np.arange(S.shape[0]), np.diff(S.indptr))
+            gap = np.abs(q_days[rows] - r_days[S.indices])
+            S.data[gap > self.config.window_days] = 0  # nan gaps (unknown dates) compare False
+        S.eliminate_zeros()
+        k = self.config.candidates
+        counts = np.diff(S.indptr)
+        for i in np.flatnonzero(counts > k):
+            lo, hi = S.indptr[i], S.indptr[i + 1]
+            vals = S.data[lo:hi]
+            vals[np.argsort(-vals, kind="stable")[k:]] = 0
+        S.eliminate_zeros()
+        S = S.tocoo()
+        return S.row.astype(np.int64), S.col.astype(np.int64)
+
+    def _events_of(self, si: np.ndarray, sr: np.ndarray):
+        """Distinct (article, event) pairs for candidate (article, stored row) pairs."""
+        if len(si) == 0:
+            return si, si
+        ev = self._row_event[sr]
+        key = np.unique(si * (len(self._event_ids) + 1) + ev)
+        return key // (len(self._event_ids) + 1), key % (len(self._event_ids) + 1)
+
+    def _find_duplicates(self, X, store_pairs, batch_pairs) -> np.ndarray:
+        """Index of the original for each batch article: store row r as -(r + 2), batch j as j; -1 if none."""
+        dup = -np.ones(X.shape[0], dtype=np.int64)
+        thr = self.config.duplicate_threshold
+        si, sr = store_pairs
+        if len(si):
+            cos = _rowwise_dot(X[si], self._rows[sr])
+            hit = cos >= thr
+            for i, r in zip(si[hit], sr[hit]):
+                if dup[i] == -1 or -(dup[i] + 2) > r:
+                    dup[i] = -(int(r) + 2)
+        bi, bj = batch_pairs
+        if len(bi):
+            earlier = bj < bi
+            bi, bj = bi[earlier], bj[earlier]
+            cos = _rowwise_dot(X[bi], X[bj])
+            hit = cos >= thr
+            for i, j in sorted(zip(bi[hit].tolist(), bj[hit].tolist())):
+                if dup[i] == -1:
+                    # chains resolve to the first copy
+                    dup[i] = dup[j] if dup[j] != -1 else j
+        return dup
+
+    def _time_factor(self, days, first, last) -> np.ndarray:
+        """1 when dates are unknown or close; decays with the gap in days beyond the grace period."""
+        cfg = self.config
+        gap = np.maximum(np.maximum(first - days, days - last), 0.0)
+        factor = np.exp(-np.maximum(gap - cfg.time_grace_days, 0.0) / cfg.time_scale_days)
+        factor[gap > cfg.window_days] = 0.0
+        return np.where(np.isnan(gap), 1.0, factor)
+
+    # ------------------------------------------------------------------ state updates
+    def _open_event(self, first_article_id: str) -> int:
+        e = len(self._event_ids)
+        eid = _event_id(first_article_id)
+        if eid in self._event_id_set:  # practically never; keep ids unique
+            eid = _event_id(first_article_id + f"#{e}")
+        self._event_ids.append(eid)
+        self._event_id_set.add(eid)
+        self._event_articles.append([])
+        return e
+
+    def _sync_event_arrays(self) -> None:
+        """Extend the per-event arrays to cover events opened since the last call."""
+        missing = len(self._event_ids) - len(self._event_size)
+        if missing > 0:
+            self._event_first = np.concatenate([self._event_first, np.full(missing, np.nan)])
+            self._event_last = np.concatenate([self._event_last, np.full(missing, np.nan)])
+            self._event_size = np.concatenate([self._event_size, np.zeros(missing)])
+
+    def _store_rows(self, batch, X, Q, K, days, originals, batch_event) -> None:
+        self._row_store.append(X[originals])
+        self._key_store.append(K[originals])
+        self._retrieval_store.append(Q[originals])
+        self._row_event = np.concatenate([self._row_event, batch_event[originals]])
+        self._row_days = np.concatenate([self._row_days, days[originals]])
+        self._row_article.extend(batch[i].id for i in originals)
+        self._row_title.extend(batch[i].title or "" for i in originals)
+        # event sums: add the new rows to their events
+        n_events = len(self._event_ids)
+        touched, slot = np.unique(batch_event[originals], return_inverse=True)
+        S = sp.csr_matrix(
+            (np.ones(len(originals)), (slot, np.arange(len(originals)))), shape=(len(touched), len(originals))
+        )
+        self._sums.grow(n_events)
+        self._sums.add(touched, (S @ X[originals]).tocsr())
+        self._event_size += np.bincount(batch_event[originals], minlength=n_events)
+
+    def _record_members(self, batch, days, duplicate_of, batch_event, n_stored) -> None:
+        for i, article in enumerate(batch):
+            d = duplicate_of[i]
+            if d == -1:
+                e = int(batch_event[i])
+                article.duplicate_of = None
+            else:
+                original = self._row_article[-(d + 2)] if d < -1 else batch[d].id
+                e = self._article_event[original] if d < -1 else int(batch_event[d])
+                article.duplicate_of = original
+                self._duplicate_of[article.id] = original
+            self._event_articles[e].append(article.id)
+            self._article_event[article.id] = e
+            article.event_id = self._event_ids[e]
+            if not math.isnan(days[i]):
+                self._event_first[e] = np.fmin(self._event_first[e], days[i])
+                self._event_last[e] = np.fmax(self._event_last[e], days[i])
+
+    def _representative_titles(self) -> dict[int, str]:
+        """Per event, the title of the member closest to the event's centroid."""
+        if self._rows.shape[0] == 0:
+            return {}
+        score = _rowwise_dot(self._rows, self._sums.rows(self._row_event))
+        order = np.lexsort((-score, self._row_event))
+        ev = self._row_event[order]
+        first = np.flatnonzero(np.r_[True, ev[1:] != ev[:-1]])
+        return {int(ev[k]): self._row_title[order[k]] for k in first}
+
+    # ------------------------------------------------------------------ recheck
+    def _rebuild_from_labels(self, row_labels: np.ndarray) -> None:
+        """Re-derive events from a new event index per stored row (labels are event indices)."""
+        self._row_event = row_labels.astype(np.int64)
+        n_events = len(self._event_ids)
+        S = sp.csr_matrix(
+            (np.ones(len(row_labels)), (row_labels, np.arange(len(row_labels)))), shape=(n_events, len(row_labels))
+        )
+        self._sums = SumStore.from_csr((S @ self._rows).tocsr())
+        self._event_size = np.bincount(row_labels, minlength=n_events).astype(float)
+        row_of_article = {a: r for r, a in enumerate(self._row_article)}
+        members: list[list[str]] = [[] for _ in range(n_events)]
+        # keep arrival order: walk the old member lists in event order, which follow arrival
+        ordered = [a for lst in self._event_articles for a in lst]
+        arrival = {a: k for k, a in enumerate(ordered)}
+        for a in sorted(self._article_event, key=lambda x: arrival.get(x, 0)):
+            original = self._duplicate_of.get(a, a)
+            e = int(row_labels[row_of_article[original]]) if original in row_of_article else self._article_event[a]
+            self._article_event[a] = e
+            members[e].append(a)
+        self._event_articles = members
+        first = np.full(n_events, np.nan)
+        last = np.full(n_events, np.nan)
+        np.fmin.at(first, self._row_event, self._row_days)
+        np.fmax.at(last, self._row_event, self._row_days)
+        self._event_first, self._event_last = first, last
+
+    def _recluster(self) -> None:
+        """Average-link over all stored articles at once, as a one-shot run would group them.
+
+        Candidate pairs come from the same retrieval as in `add` (chunked, so memory stays
+        bounded); events keep their ids where they keep most of their members.
+        """
+        n = self._rows.shape[0]
+        if n == 0:
+            return
+        pair_rows, pair_cols, pair_sims = [], [], []
+        for start in range(0, n, max(1, self.config.batch_size)):
+            stop = min(n, start + self.config.batch_size)
+            qi, qj = self._candidate_pairs(
+                self._retrieval[start:stop], self._retrieval, False, self._row_days[start:stop], self._row_days
+            )
+            qi = qi + start
+            keep = qi != qj
+            qi, qj = qi[keep], qj[keep]
+            sims = _rowwise_dot(self._rows[qi], self._rows[qj])
+            sims *= self._time_factor(self._row_days[qi], self._row_days[qj], self._row_days[qj])
+            pair_rows.append(qi)
+            pair_cols.append(qj)
+            pair_sims.append(sims)
+        labels = average_link(
+            n, np.concatenate(pair_rows), np.concatenate(pair_cols), np.concatenate(pair_sims), np.ones(n),
+            self.config.threshold, size_penalty=self.config.size_penalty,
+        )
+        self._rebuild_from_labels(self._name_clusters(labels))
+
+    def _name_clusters(self, labels: np.ndarray) -> np.ndarray:
+        """Map new clusters to event indices: a cluster inherits the old event it holds most of
+        (largest clusters choose first); the rest open new events named after their first article."""
+        clusters, inverse = np.unique(labels, return_inverse=True)
+        pairs, counts = np.unique(np.c_[inverse, self._row_event], axis=0, return_counts=True)
+        order = np.lexsort((pairs[:, 1], -counts))
+        assigned: dict[int, int] = {}
+        taken: set[int] = set()
+        for k in order:
+            c, old = int(pairs[k, 0]), int(pairs[k, 1])
+            if c not in assigned and old not in taken:
+                assigned[c] = old
+                taken.add(old)
+        first_row = np.full(len(clusters), len(labels))
+        np.minimum.at(first_row, inverse, np.arange(len(labels)))
+        for c in range(len(clusters)):
+            if c not in assigned:
+                assigned[c] = self._open_event(self._row_article[first_row[c]])
+        self._sync_event_arrays()
+        return np.array([assigned[c] for c in inverse], dtype=np.int64)
+
+    # ------------------------------------------------------------------ persistence
+    def state_bytes(self) -> bytes:
+        """Compact, versioned state: JSON metadata and npz arrays in an in-memory zip."""
+        meta = {
+            "version": STATE_VERSION,
+            "config": asdict(self.config),
+            "row_article": self._row_article,
+            "row_title": self._row_title,
+            "event_ids": self._event_ids,
+            "event_articles": self._event_articles,
+            "duplicate_of": self._duplicate_of,
+            "storyline_of": self._storyline_of,
+        }
+        rows = self._rows
+        arrays = io.BytesIO()
+        np.savez_compressed(
+            arrays,
+            data=rows.data.astype(np.float16),
+            indices=rows.indices.astype(np.int32),
+            indptr=rows.indptr.astype(np.int64),
+            key_indices=self._row_keys.indices.astype(np.int32),
+            key_indptr=self._row_keys.indptr.astype(np.int64),
+            row_event=self._row_event,
+            row_days=self._row_days,
+            event_first=self._event_first,
+            event_last=self._event_last,
+        )
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z:
+            z.writestr("meta.json", json.dumps(meta, ensure_ascii=False))
+            z.writestr("arrays.npz", arrays.getvalue())
+        return out.getvalue()
+
+    @classmethod
+    def from_state_bytes(cls, blob: bytes) -> "EventGrouper":
+        """Rebuild a grouper from `state_bytes()`; raises ValueError for anything else."""
+        try:
+            with zipfile.ZipFile(io.BytesIO(blob)) as z:
+                meta = json.loads(z.read("meta.json"))
+                arrays = np.load(io.BytesIO(z.read("arrays.npz")))
+        except (zipfile.BadZipFile, KeyError, TypeError, ValueError, OSError) as exc:
+            raise ValueError(f"not a grouping state: {exc}") from exc
+        version = meta.get("version") if isinstance(meta, dict) else None
+        if version != STATE_VERSION:
+            raise ValueError(f"unsupported grouping state version {version!r}")
+        cfg_dict = dict(meta["config"])
+        cfg_dict["features"] = FeatureConfig(**cfg_dict.get("features", {}))
+        self = cls(GroupConfig(**cfg_dict))
+        rows = sp.csr_matrix(
+            (arrays["data"].astype(np.float32), arrays["indices"], arrays["indptr"]),
+            shape=(len(arrays["indptr"]) - 1, N_FEATURES),
+        )
+        self._row_store = RowStore.from_csr(rows)
+        self._retrieval_store = RowStore.from_csr(self._retrieval_rows(rows))
+        key_indices = arrays["key_indices"]
+        self._key_store = RowStore.from_csr(
+            sp.csr_matrix(
+                (self._idf[key_indices], key_indices, arrays["key_indptr"]),
+                shape=(len(arrays["key_indptr"]) - 1, N_FEATURES),
+            )
+        )
+        self._row_event = arrays["row_event"].astype(np.int64)
+        self._row_days = arrays["row_days"]
+        self._row_article = list(meta["row_article"])
+        self._row_title = list(meta["row_title"])
+        self._event_ids = list(meta["event_ids"])
+        self._event_id_set = set(self._event_ids)
+        self._event_articles = [list(x) for x in meta["event_articles"]]
+        self._duplicate_of = dict(meta["duplicate_of"])
+        self._storyline_of = dict(meta.get("storyline_of", {}))
+        self._article_event = {a: e for e, lst in enumerate(self._event_articles) for a in lst}
+        n_events = len(self._event_ids)
+        S = sp.csr_matrix(
+            (np.ones(len(self._row_event)), (self._row_event, np.arange(len(self._row_event)))),
+            shape=(n_events, len(self._row_event)),
+        )
+        self._sums = SumStore.from_csr((S @ self._rows).tocsr())
+        self._event_size = np.bincount(self._row_event, minlength=n_events).astype(float)
+        self._event_first = arrays["event_first"]
+        self._event_last = arrays["event_last"]
+        return self

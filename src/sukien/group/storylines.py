@@ -1,0 +1,172 @@
+"""Storylines: events that continue one thread over weeks to years.
+
+Two events are linked when they share a topic (cosine of their centroids, a lower bar than
+for one event) AND specific names or entities (IDF-weighted overlap of their name-like
+features and entity ids: "Nhật Bản", "Kishida", "Lloyd Austin"). When both are dated,
+events more than `window_days` apart are not linked. To avoid chains through loosely
+related events, an event links only to its `neighbours` best partners, and a link needs
+both ends to list each other (mutual). Storylines are the connected components with two
+or more events.
+
+Storylines are recomputed from the events each time (a sparse product over event vectors,
+cheap), so incremental and one-shot runs agree; ids stay stable because a component reuses
+the storyline id its events already carried (the oldest one wins), and a new storyline is
+named after its earliest event.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+from scipy.sparse.csgraph import connected_components
+
+from sukien.model import Article, Event, Storyline
+
+
+@dataclass
+class StorylineConfig:
+    topic_min: float = 0.08  # centroid cosine
+    keys_min: float = 25.0  # summed IDF of shared names/entities (about three specific names)
+    neighbours: int = 3
+    window_days: float = 3 * 365.0
+    min_key_idf: float = 4.0  # names commoner than this ("Việt Nam") are not evidence
+
+
+def storyline_id(first_event_id: str) -> str:
+    return "s" + hashlib.sha1(first_event_id.encode("utf-8")).hexdigest()[:12]
+
+
+def _rowwise_dot(a: sp.csr_matrix, b: sp.csr_matrix) -> np.ndarray:
+    return np.asarray(a.multiply(b).sum(axis=1)).ravel() if a.shape[0] else np.zeros(0)
+
+
+def link_vectors(
+    topic: sp.csr_matrix,
+    keys: sp.csr_matrix,
+    first_days: np.ndarray,
+    last_days: np.ndarray,
+    config: StorylineConfig | None = None,
+) -> np.ndarray:
+    """Component label per event (-1 for events in no storyline).
+
+    `topic`: one row per event (any scale; normalised here). `keys`: IDF-valued presence of
+    name-like features and entity ids per event.
+    """
+    cfg = config or StorylineConfig()
+    n = topic.shape[0]
+    labels = -np.ones(n, dtype=np.int64)
+    if n < 2:
+        return labels
+    T = _normalise_rows(topic)
+    K = keys.tocsr(copy=True)
+    K.data = np.where(K.data >= cfg.min_key_idf, K.data, 0).astype(np.float32)
+    K.eliminate_zeros()
+    binary = K.copy()
+    binary.data[:] = 1.0
+    # summed IDF of the keys two events share (row i's IDFs over keys also in row j)
+    shared = (K @ binary.T).tocoo()
+    i, j, w = shared.row, shared.col, shared.data
+    keep = i != j
+    i, j, w = i[keep], j[keep], w[keep]
+    cos = _rowwise_dot(T[i], T[j])
+    score = cos + w / 100.0  # ranks partners; both kinds of evidence are required below
+    gap = np.maximum(np.maximum(first_days[i] - last_days[j], first_days[j] - last_days[i]), 0.0)
+    ok = (cos >= cfg.topic_min) & (w >= cfg.keys_min)
+    ok &= ~(gap > cfg.window_days)  # nan (undated) passes
+    i, j, score = i[ok], j[ok], score[ok]
+    if len(i) == 0:
+        return labels
+    # each event keeps its best `neighbours` partners; a link must be mutual
+    order = np.lexsort((j, -score, i))
+    i, j, score = i[order], j[order], score[order]
+    starts = np.searchsorted(i, i, side="left")
+    top = (np.arange(len(i)) - starts) < cfg.neighbours
+    i, j = i[top], j[top]
+    pairs = set(zip(i.tolist(), j.tolist()))
+    mutual = np.array([(b, a) in pairs for a, b in zip(i.tolist(), j.tolist())], dtype=bool)
+    i, j = i[mutual], j[mutual]
+    if len(i) == 0:
+        return labels
+    graph = sp.coo_matrix((np.ones(len(i)), (i, j)), shape=(n, n))
+    _, comp = connected_components(graph, directed=False)
+    sizes = np.bincount(comp)
+    linked = sizes[comp] >= 2
+    labels[linked] = comp[linked]
+    return labels
+
+
+def _normalise_rows(m: sp.csr_matrix) -> sp.csr_matrix:
+    m = m.tocsr().astype(np.float32)
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    return sp.diags(1.0 / np.maximum(norms, 1e-12)) @ m
+
+
+def build_storylines(events: list[Event], labels: np.ndarray) -> list[Storyline]:
+    """Storyline objects from component labels; sets `event.storyline_id` (None when unlinked)."""
+    groups: dict[int, list[int]] = {}
+    for k, lab in enumerate(labels):
+        if lab >= 0:
+            groups.setdefault(int(lab), []).append(k)
+        else:
+            events[k].storyline_id = None
+    out = []
+    for members in groups.values():
+        ordered = sorted(members, key=lambda k: _sort_key(events[k]))
+        prior = [events[k].storyline_id for k in ordered if events[k].storyline_id]
+        sid = prior[0] if prior else storyline_id(events[ordered[0]].id)
+        for k in ordered:
+            events[k].storyline_id = sid
+        largest = max(ordered, key=lambda k: len(events[k].article_ids))
+        out.append(Storyline(id=sid, event_ids=[events[k].id for k in ordered], title=events[largest].title))
+    # two components must not share an id (a storyline that split): later ones get fresh ids
+    seen: set[str] = set()
+    for story in sorted(out, key=lambda s: -len(s.event_ids)):
+        if story.id in seen:
+            story.id = storyline_id(story.event_ids[0])
+        seen.add(story.id)
+    for story in out:
+        for eid in story.event_ids:
+            next(e for e in events if e.id == eid).storyline_id = story.id
+    return out
+
+
+def _sort_key(event: Event):
+    first = event.first_published
+    return (first is None, first.timestamp() if first is not None else 0.0, event.id)
+
+
+def link_storylines(events: list[Event], articles_by_id: dict[str, Article], config: StorylineConfig | None = None) -> list[Storyline]:
+    """Link events into storylines from their articles; sets `event.storyline_id`."""
+    from sukien.group.features import Featurizer
+    from sukien.group.idf import load_idf
+
+    events = [e for e in (events or []) if isinstance(e, Event)]
+    if not events:
+        return []
+    featurizer = Featurizer(load_idf())
+    member_articles: list[Article] = []
+    owner: list[int] = []
+    for k, event in enumerate(events):
+        for aid in event.article_ids:
+            article = articles_by_id.get(aid)
+            if isinstance(article, Article) and article.duplicate_of is None:
+                member_articles.append(article)
+                owner.append(k)
+    X, K = featurizer.transform_with_keys(member_articles)
+    S = sp.csr_matrix((np.ones(len(owner)), (owner, np.arange(len(owner)))), shape=(len(events), len(owner)))
+    topic = S @ X
+    keys = (S @ K).tocsr()
+    keys.data = featurizer.idf[keys.indices].astype(np.float32)  # presence in the event, IDF-valued
+    first = np.array([_days(e.first_published) for e in events])
+    last = np.array([_days(e.last_published) for e in events])
+    labels = link_vectors(topic, keys, first, last, config)
+    return build_storylines(events, labels)
+
+
+def _days(dt) -> float:
+    from sukien.group.grouper import _days as days
+
+    return days(dt)
