@@ -21,7 +21,7 @@ from sukien.clean import CleanStage
 from sukien.entities import EntityStage, resolve_event_entities
 from sukien.errors import InputError
 from sukien.executors import LocalExecutor
-from sukien.group import EventGrouper, link_storylines
+from sukien.group import EventGrouper
 from sukien.model import Article, Event, EventDescription
 from sukien.read import iter_files, read_file
 from sukien.store import Store
@@ -229,15 +229,15 @@ class Pipeline:
             self.progress.advance("summaries", len(details))
         self.progress.finish("summaries")
         with self._timed("storylines"):
-            self.link_storylines()
+            self.link_storylines(grouper)
 
-    def link_storylines(self) -> None:
-        events = self.store.list_events()
-        articles_by_id = {a.id: a for a in self.store.iter_articles(with_mentions=True)}
-        storylines = link_storylines(events, articles_by_id)
-        by_id = {e.id: e for e in events}
+    def link_storylines(self, grouper: EventGrouper) -> None:
+        """Relink all events into storylines; each storyline's timeline orders its events by date."""
+        storylines = grouper.storylines()
+        dated = {e.id: e for e in self.store.list_events()}  # with the dates the summarise step found
         for storyline in storylines:
-            storyline.timeline = storyline_timeline(storyline, [by_id[i] for i in storyline.event_ids if i in by_id])
+            storyline.timeline = storyline_timeline(storyline, [dated[i] for i in storyline.event_ids if i in dated])
         with self.store.transaction():
             self.store.save_storylines(storylines)
+            self.store.save_grouping_state(grouper.state_bytes())
 
