@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from helpers import bcubed_f1, vims_articles
+from group_helpers import bcubed_f1, vims_articles
 from sukien.group import EventGrouper, GroupConfig
 from sukien.model import Article, Event
 
