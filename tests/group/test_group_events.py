@@ -244,7 +244,8 @@ def test_recheck_splits_drifted_and_merges_close(vims):
 
 def test_bad_input_does_not_raise():
     g = EventGrouper()
-    out = g.add([Article(id="empty"), Article(id="x", title="Chỉ có tiêu đề"), None])  # type: ignore[list-item]
-    assert [a.id for a in out] == ["empty", "x"]
+    weird = Article(id="weird", title=None, body=None, published="hôm qua")  # type: ignore[arg-type]
+    out = g.add([Article(id="empty"), Article(id="x", title="Chỉ có tiêu đề"), None, weird])  # type: ignore[list-item]
+    assert [a.id for a in out] == ["empty", "x", "weird"]
     assert all(a.event_id for a in out)
     assert g.add([]) == []
