@@ -74,7 +74,7 @@ def _days(dt: datetime | None) -> float:
         if dt.tzinfo is None:
             dt = dt.replace(tzinfo=timezone.utc)
         return dt.timestamp() / 86400.0
-    except (OverflowError, OSError, ValueError):
+    except (OverflowError, OSError, ValueError, AttributeError, TypeError):  # not a datetime
         return math.nan
 
 

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from helpers import bcubed_f1, vims_articles
+from group_helpers import bcubed_f1, vims_articles
 from sukien.group import EventGrouper, GroupConfig
 from sukien.model import Article, Event
 
@@ -244,7 +244,8 @@ def test_recheck_splits_drifted_and_merges_close(vims):
 
 def test_bad_input_does_not_raise():
     g = EventGrouper()
-    out = g.add([Article(id="empty"), Article(id="x", title="Chỉ có tiêu đề"), None])  # type: ignore[list-item]
-    assert [a.id for a in out] == ["empty", "x"]
+    weird = Article(id="weird", title=None, body=None, published="hôm qua")  # type: ignore[arg-type]
+    out = g.add([Article(id="empty"), Article(id="x", title="Chỉ có tiêu đề"), None, weird])  # type: ignore[list-item]
+    assert [a.id for a in out] == ["empty", "x", "weird"]
     assert all(a.event_id for a in out)
     assert g.add([]) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 
-from helpers import seed_articles, vims_articles
+from group_helpers import seed_articles, vims_articles
 from sukien.group import EventGrouper, link_storylines
 from sukien.model import Storyline
 
