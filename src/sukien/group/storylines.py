@@ -33,6 +33,8 @@ class StorylineConfig:
     neighbours: int = 3
     window_days: float = 3 * 365.0
     min_key_idf: float = 4.0  # names commoner than this ("Việt Nam") are not evidence
+    max_key_events: int = 64  # a name shared by more events than this is background, not a thread
+    chunk_rows: int = 4096  # events compared per sparse product (bounds memory on large stores)
 
 
 def storyline_id(first_event_id: str) -> str:
@@ -64,19 +66,28 @@ def link_vectors(
     K = keys.tocsr(copy=True)
     K.data = np.where(K.data >= cfg.min_key_idf, K.data, 0).astype(np.float32)
     K.eliminate_zeros()
+    # names carried by very many events link everything to everything: they are background,
+    # and dropping them bounds the pairs below (at most max_key_events² per name)
+    events_per_key = np.bincount(K.indices, minlength=K.shape[1])
+    K.data[events_per_key[K.indices] > cfg.max_key_events] = 0
+    K.eliminate_zeros()
     binary = K.copy()
     binary.data[:] = 1.0
-    # summed IDF of the keys two events share (row i's IDFs over keys also in row j)
-    shared = (K @ binary.T).tocoo()
-    i, j, w = shared.row, shared.col, shared.data
-    keep = i != j
-    i, j, w = i[keep], j[keep], w[keep]
-    cos = _rowwise_dot(T[i], T[j])
-    score = cos + w / 100.0  # ranks partners; both kinds of evidence are required below
-    gap = np.maximum(np.maximum(first_days[i] - last_days[j], first_days[j] - last_days[i]), 0.0)
-    ok = (cos >= cfg.topic_min) & (w >= cfg.keys_min)
-    ok &= ~(gap > cfg.window_days)  # nan (undated) passes
-    i, j, score = i[ok], j[ok], score[ok]
+    binary_t = binary.T.tocsr()
+    rows, cols, scores = [], [], []
+    for start in range(0, n, cfg.chunk_rows):
+        # summed IDF of the keys two events share (row i's IDFs over keys also in row j)
+        shared = (K[start : start + cfg.chunk_rows] @ binary_t).tocoo()
+        i, j, w = shared.row + start, shared.col, shared.data
+        keep = (i != j) & (w >= cfg.keys_min)
+        i, j, w = i[keep], j[keep], w[keep]
+        cos = _rowwise_dot(T[i], T[j])
+        gap = np.maximum(np.maximum(first_days[i] - last_days[j], first_days[j] - last_days[i]), 0.0)
+        ok = (cos >= cfg.topic_min) & ~(gap > cfg.window_days)  # nan (undated) passes
+        rows.append(i[ok])
+        cols.append(j[ok])
+        scores.append(cos[ok] + w[ok] / 100.0)  # ranks partners; both kinds of evidence are required
+    i, j, score = np.concatenate(rows), np.concatenate(cols), np.concatenate(scores)
     if len(i) == 0:
         return labels
     # each event keeps its best `neighbours` partners; a link must be mutual

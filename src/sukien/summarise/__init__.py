@@ -66,12 +66,15 @@ def _heuristic_scores(X: np.ndarray) -> np.ndarray:
 
 def score_candidates(candidates: list[Candidate], articles: list[Article]) -> tuple[np.ndarray, np.ndarray, SelectionParams]:
     """Model scores, bigram similarity matrix and selection parameters for usable candidates."""
+    if len({c.article for c in candidates}) == 1:
+        # one article: nothing to cross-check, and news leads are the best single-document
+        # summary; one outlet does not repeat itself sentence by sentence, so no similarity
+        # matrix is needed (most events of a large store have one article: this is the fast path)
+        lead = 1.0 / (1.0 + np.array([c.index for c in candidates], dtype=np.float64))
+        no_overlap = np.zeros((len(candidates), len(candidates)))
+        return lead, no_overlap, SelectionParams(redundancy=1.0, length_exponent=0.0, max_similarity=0.5)
     X, _, sim = compute_features(candidates, articles)
     scorer = default_scorer()
-    if len({c.article for c in candidates}) == 1:
-        # one article: nothing to cross-check, and news leads are the best single-document summary
-        lead = 1.0 / (1.0 + np.array([c.index for c in candidates], dtype=np.float64))
-        return lead, sim, SelectionParams(redundancy=1.0, length_exponent=0.0, max_similarity=0.5)
     if scorer is None or scorer.features != FEATURE_NAMES:
         if scorer is not None:
             log.warning("model.json was trained on other features; using the heuristic scorer")
