@@ -120,8 +120,10 @@ class DescribeEvents:
 class Pipeline:
     def __init__(self, store: Store, batch_size: int = 500, progress: Progress | None = None,
                  summary_tokens: int = DEFAULT_SUMMARY_TOKENS, user_ref: datetime | None = None,
-                 executor=None):
+                 executor=None, checkpoint_every: int = 20_000):
         self.store = store
+        self.checkpoint_every = checkpoint_every  # articles between grouping-state checkpoints
+        self._since_checkpoint = 0
         self.batch_size = batch_size
         self.progress = progress or Progress()
         self.summary_tokens = summary_tokens
@@ -171,8 +173,13 @@ class Pipeline:
             self.progress.advance("read")
 
     def _load_grouper(self) -> EventGrouper:
-        state = self.store.load_grouping_state()
-        return EventGrouper.from_state_bytes(state) if state else EventGrouper()
+        """The grouper as last checkpointed, with the articles stored since replayed into it."""
+        state, watermark = self.store.load_grouping_state()
+        grouper = EventGrouper.from_state_bytes(state) if state else EventGrouper()
+        for stored in self.store.articles_after(watermark, self.batch_size):
+            grouper.add(stored)
+        self._since_checkpoint = 0
+        return grouper
 
     def _unseen(self, batch: list[Article]) -> list[Article]:
         """Drop articles already stored or repeated within the batch (by id)."""
@@ -190,12 +197,17 @@ class Pipeline:
         prepared = self._unseen(prepared)
         with self._timed("group"):
             grouper.add(prepared)
-            touched = {a.event_id for a in prepared}
-            events = [e for e in grouper.events() if e.id in touched]
+            events = grouper.events({a.event_id for a in prepared})
         with self._timed("store"), self.store.transaction():
             added = self.store.add_articles(prepared)
             self.store.save_events(events)
-            self.store.save_grouping_state(grouper.state_bytes())
+        self._since_checkpoint += added
+        if self._since_checkpoint >= self.checkpoint_every:
+            # the articles carry their event ids, so a crash before the next checkpoint loses
+            # nothing: they are replayed into the grouper on the next load
+            with self._timed("store"), self.store.transaction():
+                self.store.save_grouping_state(grouper.state_bytes())
+            self._since_checkpoint = 0
         self.progress.advance("articles", len(prepared))
         return added
 

@@ -140,12 +140,14 @@ class EventGrouper:
             self._add_batch(articles[start : start + size])
         return articles
 
-    def events(self) -> list[Event]:
-        """Current events with a representative headline and their publication range."""
-        titles = self._representative_titles()
+    def events(self, ids: set[str] | None = None) -> list[Event]:
+        """Current events (only those in `ids` when given) with a representative headline and
+        their publication range."""
+        wanted = None if ids is None else {e for e, eid in enumerate(self._event_ids) if eid in ids}
+        titles = self._representative_titles(wanted)
         out = []
         for e, eid in enumerate(self._event_ids):
-            if not self._event_articles[e]:
+            if not self._event_articles[e] or (wanted is not None and e not in wanted):
                 continue
             out.append(
                 Event(
@@ -414,15 +416,21 @@ class EventGrouper:
                 self._event_first[e] = np.fmin(self._event_first[e], days[i])
                 self._event_last[e] = np.fmax(self._event_last[e], days[i])
 
-    def _representative_titles(self) -> dict[int, str]:
-        """Per event, the title of the member closest to the event's centroid."""
+    def _representative_titles(self, events: set[int] | None = None) -> dict[int, str]:
+        """Per event (of `events`, or all), the title of the member closest to the event's centroid."""
         if self._rows.shape[0] == 0:
             return {}
-        score = _rowwise_dot(self._rows, self._sums.rows(self._row_event))
-        order = np.lexsort((-score, self._row_event))
-        ev = self._row_event[order]
+        rows = np.arange(self._rows.shape[0])
+        if events is not None:
+            rows = rows[np.isin(self._row_event, np.fromiter(events, dtype=np.int64, count=len(events)))]
+        if len(rows) == 0:
+            return {}
+        row_event = self._row_event[rows]
+        score = _rowwise_dot(self._rows[rows], self._sums.rows(row_event))
+        order = np.lexsort((-score, row_event))
+        ev = row_event[order]
         first = np.flatnonzero(np.r_[True, ev[1:] != ev[:-1]])
-        return {int(ev[k]): self._row_title[order[k]] for k in first}
+        return {int(ev[k]): self._row_title[rows[order[k]]] for k in first}
 
     # ------------------------------------------------------------------ recheck
     def _rebuild_from_labels(self, row_labels: np.ndarray) -> None:

@@ -362,12 +362,29 @@ class Store:
         return [s for s in (self.get_storyline(r[0]) for r in self.conn.execute("SELECT id FROM storylines ORDER BY id")) if s]
 
     # -- grouping state and runs ------------------------------------------------------------
-    def load_grouping_state(self) -> bytes | None:
-        row = self.conn.execute("SELECT data FROM grouping_state WHERE id=1").fetchone()
-        return bytes(row[0]) if row else None
+    def load_grouping_state(self) -> tuple[bytes | None, int]:
+        """The saved grouping state and the seq of the last article it includes."""
+        row = self.conn.execute("SELECT data, watermark FROM grouping_state WHERE id=1").fetchone()
+        return (bytes(row[0]), row[1]) if row else (None, 0)
 
     def save_grouping_state(self, data: bytes) -> None:
-        self.conn.execute("INSERT INTO grouping_state (id, data) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET data=excluded.data", (data,))
+        """Checkpoint the grouping state as covering every article stored so far."""
+        self.conn.execute(
+            "INSERT INTO grouping_state (id, data, watermark) VALUES (1, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET data=excluded.data, watermark=excluded.watermark",
+            (data, self.max_seq()),
+        )
+
+    def max_seq(self) -> int:
+        return self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
+
+    def articles_after(self, seq: int, chunk: int) -> Iterator[list[Article]]:
+        """Stored articles with a later seq, in arrival order, `chunk` at a time, with entities."""
+        cursor = self.conn.execute("SELECT * FROM articles WHERE seq > ? ORDER BY seq", (seq,))
+        while rows := cursor.fetchmany(chunk):
+            articles = [self._article(r) for r in rows]
+            self._attach_mentions(articles)
+            yield articles
 
     def start_run(self, inputs: list[str]) -> int:
         with self.transaction():

@@ -124,4 +124,9 @@ MIGRATIONS: list[str] = [
     CREATE INDEX summary_sentences_article ON summary_sentences(article_id);
     CREATE INDEX timeline_entries_article ON timeline_entries(article_id);
     """,
+    # 3: the grouping state is checkpointed, not rewritten after every batch: `watermark` is the
+    # seq of the last article it includes; later articles are replayed into it on load
+    """
+    ALTER TABLE grouping_state ADD COLUMN watermark INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
