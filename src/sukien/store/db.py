@@ -99,7 +99,8 @@ class Store:
 
     def add_articles(self, articles: list[Article]) -> int:
         """Insert articles not yet stored (by id), with their mentions; returns how many were new."""
-        new = [a for a in articles if a.id not in self.known_ids(a.id for a in articles)]
+        known = self.known_ids(a.id for a in articles)
+        new = [a for a in articles if a.id not in known]
         seq = self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
         for offset, a in enumerate(new, start=1):
             cursor = self.conn.execute(
@@ -120,7 +121,7 @@ class Store:
                 "INSERT INTO entity_mentions (article_id, entity_id, start, end, text, type) VALUES (?,?,?,?,?,?)",
                 [(a.id, m.entity_id, m.start, m.end, m.text, m.type) for m in a.mentions if m.entity_id],
             )
-            self.upsert_entities(a.entities)
+        self.upsert_entities(e for a in new for e in a.entities)
         return len(new)
 
     def replace_time_mentions(self, article_id: str, mentions: list[TimeMention]) -> None:
@@ -184,15 +185,23 @@ class Store:
 
     # -- entities ---------------------------------------------------------------------------
     def upsert_entities(self, entities: Iterable[Entity]) -> None:
+        """Insert entities, or add the new aliases of those already stored."""
+        merged: dict[str, Entity] = {}
         for e in entities:
-            row = self.conn.execute("SELECT aliases FROM entities WHERE id=?", (e.id,)).fetchone()
-            aliases = json.loads(row["aliases"]) if row else []
-            merged = aliases + [x for x in e.aliases if x not in aliases]
-            self.conn.execute(
-                "INSERT INTO entities (id, name, type, aliases) VALUES (?,?,?,?) "
-                "ON CONFLICT(id) DO UPDATE SET aliases=excluded.aliases",
-                (e.id, e.name, e.type, json.dumps(merged, ensure_ascii=False)),
-            )
+            known = merged.setdefault(e.id, Entity(e.id, e.name, e.type, []))
+            known.aliases += [x for x in e.aliases if x not in known.aliases]
+        ids = list(merged)
+        for i in range(0, len(ids), 900):
+            chunk = ids[i : i + 900]
+            rows = self.conn.execute(f"SELECT id, aliases FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            for entity_id, aliases in rows:
+                stored = json.loads(aliases)
+                merged[entity_id].aliases = stored + [x for x in merged[entity_id].aliases if x not in stored]
+        self.conn.executemany(
+            "INSERT INTO entities (id, name, type, aliases) VALUES (?,?,?,?) "
+            "ON CONFLICT(id) DO UPDATE SET aliases=excluded.aliases",
+            [(e.id, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False)) for e in merged.values()],
+        )
 
     def remap_entity_mentions(self, article_ids: list[str], merged_into: dict[str, str]) -> None:
         """Point the mentions of these articles at the entities their ids were merged into."""

@@ -54,11 +54,13 @@ def normalize_tone_marks(text: str) -> str:
     return _TONE_PAIR.sub(lambda m: _TONE_TABLE[m.group(0)], unicodedata.normalize("NFC", text))
 
 
+_COMBINING = regex.compile(r"\p{Mn}+")
+
+
 def fold_accents(text: str) -> str:
     """Drop all diacritics ("Nhật Bản" -> "Nhat Ban"); for accent-insensitive search only."""
     text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _COMBINING.sub("", unicodedata.normalize("NFD", text))
 
 
 def search_key(text: str) -> str:
