@@ -2,42 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 
-import regex
-
-_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+")
-
-
-def rouge_tokens(text: str) -> list[str]:
-    """The ViMs protocol's tokens: syllables after NFC and lower-casing, diacritics kept."""
-    return _TOKEN.findall(unicodedata.normalize("NFC", text).lower())
-
-
-def _f1(overlap: float, candidate: int, reference: int) -> float:
-    if not overlap or not candidate or not reference:
-        return 0.0
-    p, r = overlap / candidate, overlap / reference
-    return 2 * p * r / (p + r)
-
-
-def rouge_n(candidate: list[str], reference: list[str], n: int) -> float:
-    c = Counter(tuple(candidate[i : i + n]) for i in range(len(candidate) - n + 1))
-    r = Counter(tuple(reference[i : i + n]) for i in range(len(reference) - n + 1))
-    return _f1(sum((c & r).values()), sum(c.values()), sum(r.values()))
-
-
-def rouge_l(candidate: list[str], reference: list[str]) -> float:
-    if not candidate or not reference:
-        return 0.0
-    previous = [0] * (len(reference) + 1)
-    for token in candidate:
-        current = [0]
-        for j, ref_token in enumerate(reference, start=1):
-            current.append(previous[j - 1] + 1 if token == ref_token else max(previous[j], current[-1]))
-        previous = current
-    return _f1(previous[-1], len(candidate), len(reference))
+from sukien.summarise.rouge import rouge_l, rouge_n, tokens as rouge_tokens
 
 
 def rouge_scores(summary: str, references: list[str], budget: int) -> dict[str, float]:
@@ -45,9 +12,9 @@ def rouge_scores(summary: str, references: list[str], budget: int) -> dict[str, 
     candidate = rouge_tokens(summary)[:budget]
     refs = [rouge_tokens(r) for r in references]
     return {
-        "R1": sum(rouge_n(candidate, r, 1) for r in refs) / len(refs),
-        "R2": sum(rouge_n(candidate, r, 2) for r in refs) / len(refs),
-        "RL": sum(rouge_l(candidate, r) for r in refs) / len(refs),
+        "R1": sum(rouge_n(candidate, r, 1)[2] for r in refs) / len(refs),
+        "R2": sum(rouge_n(candidate, r, 2)[2] for r in refs) / len(refs),
+        "RL": sum(rouge_l(candidate, r)[2] for r in refs) / len(refs),
     }
 
 

@@ -39,17 +39,12 @@ sys.path.insert(0, str(ROOT / "src"))
 from sukien.clean import CleanStage, clean_html, clean_text  # noqa: E402
 from sukien.model import Article  # noqa: E402
 from sukien.text import match_key  # noqa: E402
+from _data import shared_dir  # noqa: E402  (bench/ is on sys.path when run as a script)
 
 PAGES = ROOT / "bench" / "data" / "clean" / "pages"
 RESULTS = ROOT / "bench" / "results" / "clean.md"
 
 
-def shared_dir() -> Path | None:
-    env = os.environ.get("SUKIEN_SHARED")
-    for candidate in ([Path(env)] if env else []) + [ROOT / ".." / "shared", Path("/work/shared")]:
-        if candidate.is_dir():
-            return candidate
-    return None
 
 
 def key(text: str | None) -> str:

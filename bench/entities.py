@@ -39,17 +39,13 @@ sys.path.insert(0, str(REPO / "src"))
 from sukien.entities import EntityStage, recognise, recognise_many, resolve_event_entities  # noqa: E402
 from sukien.model import Article  # noqa: E402
 from sukien.text import normalize  # noqa: E402
+from _data import shared_dir  # noqa: E402  (bench/ is on sys.path when run as a script)
 
 PHONER_TO_OURS = {"NAME": "PER", "LOCATION": "LOC", "ORGANIZATION": "ORG"}
 TYPES = ["PER", "LOC", "ORG"]
 SHOWN = {"PER": "NAME (PER)", "LOC": "LOCATION (LOC)", "ORG": "ORGANIZATION (ORG)"}
 
 
-def shared_dir() -> Path | None:
-    for candidate in (os.environ.get("SUKIEN_SHARED"), REPO / ".." / "shared", "/work/shared"):
-        if candidate and Path(candidate).exists():
-            return Path(candidate)
-    return None
 
 
 def phoner_sentences(path: Path, limit: int | None):

@@ -40,15 +40,11 @@ sys.path.insert(0, str(ROOT / "src"))
 from sukien.group import EventGrouper, GroupConfig  # noqa: E402
 from sukien.model import Article  # noqa: E402
 from sukien.text import normalize, syllables  # noqa: E402
+from _data import shared_dir  # noqa: E402  (bench/ is on sys.path when run as a script)
 
 SEED = 13
 
 
-def shared_dir() -> Path | None:
-    for cand in (os.environ.get("SUKIEN_SHARED"), ROOT / ".." / "shared", "/work/shared"):
-        if cand and Path(cand, "data").is_dir():
-            return Path(cand)
-    return None
 
 
 def load_vims(shared: Path) -> tuple[list[Article], dict[str, str]]:

@@ -30,13 +30,9 @@ DATA = ROOT / "bench" / "data" / "times"
 sys.path.insert(0, str(ROOT / "src"))
 
 from sukien.times import find  # noqa: E402
+from _data import shared_dir  # noqa: E402  (bench/ is on sys.path when run as a script)
 
 
-def shared_dir() -> Path | None:
-    for candidate in (os.environ.get("SUKIEN_SHARED"), ROOT / ".." / "shared", "/work/shared"):
-        if candidate and Path(candidate).is_dir():
-            return Path(candidate)
-    return None
 
 
 def load(name: str) -> list[dict]:
