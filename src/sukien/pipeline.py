@@ -1,9 +1,12 @@
-"""Wires the stages: read -> clean -> analyse -> group -> summarise -> store.
+"""Wires the stages: read -> clean -> analyse -> times -> entities -> group -> describe -> store.
 
-Articles flow in batches. Each batch is cleaned, analysed and grouped, then written to the
-store together with the grouping state in one transaction, so a killed run resumes at the
-first batch it had not committed and no article is stored twice. Events touched by a run are
-marked stale and summarised at the end; storylines are then relinked over all events.
+Articles flow in batches. The executor runs the per-article stages on each batch; the driver
+groups it and commits its articles (with their event ids) and the events they touched in one
+transaction. The grouper's state is checkpointed every `checkpoint_every` articles and at the
+end; articles stored after the checkpoint are replayed into it on load, so a killed run resumes
+at the first batch it had not committed and no article is stored twice. Events touched by a
+run are marked stale and described (summary, date, timeline, entities) at the end; storylines
+are then relinked over all events.
 """
 
 from __future__ import annotations
