@@ -249,6 +249,7 @@ def summarize(
     """Summarise one cluster of articles: print the summary and its sentences with sources."""
     from sukien.read import read_paths
     from sukien.summarise import summarize as summarise_articles
+    from sukien.summarise.io import summary_to_json
 
     errors: list[str] = []
     articles = list(read_paths([input], lambda e: errors.append(str(e))))
@@ -258,9 +259,7 @@ def summarize(
         console.print(f"[red]error:[/] {input}: no articles")
         raise typer.Exit(2)
     sentences = summarise_articles(articles, max_tokens=max_tokens, max_sentences=max_sentences)
-    result = {"summary": " ".join(s.text for s in sentences),
-              "sentences": [{"text": s.text, "article_id": s.article_id, "start": s.start, "end": s.end}
-                            for s in sentences]}
+    result = summary_to_json(sentences)
     if llm_endpoint:
         from sukien.summarise.abstractive import rewrite
 
