@@ -57,3 +57,35 @@ def test_bad_inputs_are_reported_and_the_rest_goes_in(tmp_path, seeds_dir):
     assert report.added == 3
     assert any("broken.txt" in e and "binary" in e for e in report.errors)
     assert any("bad.jsonl:2" in e for e in report.errors)
+
+
+def test_one_article_events_are_described_in_the_workers_and_again_when_joined(tmp_path, write_jsonl):
+    from sukien.summarise import summarize
+
+    body = ("Chiều 5/6, Bộ Y tế công bố thêm 12 ca mắc mới tại Hà Nội và TP.HCM. Các bệnh nhân đều đã được cách ly "
+            "ngay sau khi nhập cảnh. Bộ Y tế đề nghị người dân tiếp tục thực hiện nghiêm các biện pháp phòng dịch.")
+    first = write_jsonl([
+        {"id": "vnexpress-1", "title": "Thêm 12 ca mắc mới", "body": body},
+        {"id": "other", "title": "Giá lúa tăng mạnh",
+         "body": "Giá lúa tại Đồng bằng sông Cửu Long tăng 300 đồng mỗi kg trong tuần qua do nhu cầu xuất khẩu."},
+    ], "first.jsonl")
+    store = Store(tmp_path / "s.db")
+    pipeline = Pipeline(store)
+    pipeline.run([first])
+    assert store.stale_event_ids() == []
+    for event in store.list_events():
+        assert len(event.article_ids) == 1
+        article = store.get_article(event.article_ids[0])
+        expected = summarize([article], max_tokens=pipeline.summary_tokens)
+        assert [(s.article_id, s.start, s.end) for s in event.summary] == [(s.article_id, s.start, s.end) for s in expected]
+        assert all(entry.event_id == event.id for entry in event.timeline)
+    rice = next(e for e in store.list_events() if e.article_ids == ["other"])
+    # a second outlet's copy joins the first event: it is described again from both articles
+    second = write_jsonl([{"id": "tuoitre-1", "title": "Thêm 12 ca mắc mới tại Hà Nội và TP.HCM",
+                           "body": "Bộ Y tế cho biết: " + body + " Theo TTXVN."}], "second.jsonl")
+    Pipeline(store).run([second])
+    assert store.stale_event_ids() == []
+    joined = store.get_event(store.get_article("tuoitre-1").event_id)
+    assert sorted(joined.article_ids) == ["tuoitre-1", "vnexpress-1"]
+    assert joined.summary and {s.article_id for s in joined.summary} <= {"tuoitre-1", "vnexpress-1"}
+    assert store.get_event(rice.id).summary == rice.summary

@@ -70,19 +70,44 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+@dataclass
+class PreparedBatch:
+    """What a worker sends back for one batch."""
+
+    articles: list[Article]
+    solos: dict[str, EventDescription]  # article id -> its description as a one-article event
+    seconds: dict[str, float]
+
+
 class PrepareBatch:
-    """The per-article stages (clean, analyse) over one batch; picklable, so it runs anywhere."""
+    """The per-article stages (clean, analyse, times, entities) over one batch, then each
+    article described as if it were an event on its own; picklable, so it runs anywhere.
 
-    def __init__(self, stages: list[tuple[str, object]]):
+    Most events of a large store have one article: describing them here, in parallel, spares
+    the driver loading them back from the store after grouping. An article that joins others
+    makes its event stale, and the event is described again from all its articles at the end.
+    The sentences are dropped from the result: the store keeps no sentences and nothing in the
+    driver reads them, while they are four tenths of what a worker would send back.
+    """
+
+    def __init__(self, stages: list[tuple[str, object]], describe: "DescribeEvents | None" = None):
         self.stages = stages
+        self.describe = describe
 
-    def __call__(self, batch: list[Article]) -> tuple[list[Article], dict[str, float]]:
+    def __call__(self, batch: list[Article]) -> PreparedBatch:
         seconds: dict[str, float] = {}
         for name, stage in self.stages:
             started = time.perf_counter()
             batch = list(stage.run(batch))
             seconds[name] = time.perf_counter() - started
-        return batch, seconds
+        solos = {}
+        if self.describe is not None:
+            started = time.perf_counter()
+            solos = {a.id: self.describe.describe(Event(id="", article_ids=[a.id]), [a]) for a in batch}
+            seconds["summarise"] = time.perf_counter() - started
+        for article in batch:
+            article.sentences = []
+        return PreparedBatch(batch, solos, seconds)
 
 
 class DescribeEvents:
@@ -120,6 +145,15 @@ class DescribeEvents:
         return EventDescription(event, entities, merged_into, dict(counts), retimed)
 
 
+def _as_event(solo: EventDescription, event: Event) -> EventDescription:
+    """A one-article description, computed before grouping, under the event's id."""
+    solo.event.id = event.id
+    solo.event.article_ids = list(event.article_ids)
+    for entry in solo.event.timeline:
+        entry.event_id = event.id
+    return solo
+
+
 class Pipeline:
     def __init__(self, store: Store, batch_size: int = 500, progress: Progress | None = None,
                  summary_tokens: int = DEFAULT_SUMMARY_TOKENS, user_ref: datetime | None = None,
@@ -135,6 +169,7 @@ class Pipeline:
         self.prepare = PrepareBatch([("clean", CleanStage()), ("analyse", AnalyseStage()),
                                      ("times", TimesStage(user_ref)), ("entities", EntityStage())])
         self.describe = DescribeEvents(summary_tokens, user_ref)
+        self.prepare.describe = self.describe
         self.seconds: Counter[str] = Counter()  # time spent per stage, for benchmarks and logs
 
     # -- the whole job ----------------------------------------------------------------------
@@ -160,9 +195,9 @@ class Pipeline:
                     yield fresh
 
         self.progress.start("read", len(files))
-        for prepared, seconds in self.executor.map(self.prepare, fresh_batches()):
-            self.seconds.update(seconds)
-            report.added += self.group_and_store(prepared, grouper)
+        for prepared in self.executor.map(self.prepare, fresh_batches()):
+            self.seconds.update(prepared.seconds)
+            report.added += self.group_and_store(prepared.articles, grouper, prepared.solos)
         self.progress.finish("read")
         self.finish_events(grouper)
         report.events = self.store.count_events()
@@ -195,8 +230,13 @@ class Pipeline:
         return fresh
 
     # -- per batch --------------------------------------------------------------------------
-    def group_and_store(self, prepared: list[Article], grouper: EventGrouper) -> int:
-        """Place a prepared batch in events and commit it with the grouper's state."""
+    def group_and_store(self, prepared: list[Article], grouper: EventGrouper,
+                        solos: dict[str, EventDescription] | None = None) -> int:
+        """Place a prepared batch in events and commit it with the grouper's state.
+
+        Events made of one article of this batch are stored with the description the worker
+        computed for it (`solos`); all other touched events are left stale for `finish_events`.
+        """
         prepared = self._unseen(prepared)
         with self._timed("group"):
             grouper.add(prepared)
@@ -204,6 +244,10 @@ class Pipeline:
         with self._timed("store"), self.store.transaction():
             added = self.store.add_articles(prepared)
             self.store.save_events(events)
+            for event in events:
+                solo = (solos or {}).get(event.article_ids[0]) if len(event.article_ids) == 1 else None
+                if solo is not None:  # its entities were stored with the article
+                    self.store.save_event_details(_as_event(solo, event).event, solo.entity_counts)
         self._since_checkpoint += added
         if self._since_checkpoint >= self.checkpoint_every:
             # the articles carry their event ids, so a crash before the next checkpoint loses

@@ -79,13 +79,23 @@ class EntityStage:
             yield from self._process(batch)
 
     def _process(self, batch: list[Article]) -> list[Article]:
-        texts = []
+        texts, sentences = [], []
         for a in batch:
             texts += [a.text, a.title or ""]
-        spans = recognise_many(texts)
+            sentences += [_sentence_spans(a), None]
+        spans = recognise_many(texts, sentences)
         for k, article in enumerate(batch):
             article.mentions, article.entities = _resolve_spans(spans[2 * k], spans[2 * k + 1])
         return batch
+
+
+def _sentence_spans(article: Article) -> list[tuple[int, int]] | None:
+    """The article's sentences as found by the analyse stage, if they fit its text."""
+    spans = [(s.start, s.end) for s in article.sentences or []]
+    n = len(article.text)
+    if not spans or any(not 0 <= a < b <= n for a, b in spans) or spans != sorted(spans):
+        return None
+    return spans
 
 
 def merge_entities(entity_lists: Iterable[list[Entity]]) -> list[Entity]:

@@ -60,8 +60,10 @@ def entity_id(type_: str, key: str) -> str:
     return hashlib.sha1(f"{type_}:{key}".encode("utf-8")).hexdigest()[:12]
 
 
-def _keys(text: str) -> list[str]:
-    return [match_key(t.text) for t in tokenize(text) if t.text[0].isalnum()]
+@lru_cache(maxsize=100_000)
+def _keys(text: str) -> tuple[str, ...]:
+    """Match keys of the words of a written form (memoised: forms repeat across articles)."""
+    return tuple(match_key(t.text) for t in tokenize(text) if t.text[0].isalnum())
 
 
 def _strip_prefix(keys: list[str], kind: str) -> int:
@@ -166,7 +168,7 @@ def merge_groups(groups: list[Group]) -> dict[str, str]:
     return target
 
 
-def _name_keys(group: Group) -> list[str]:
+def _name_keys(group: Group) -> tuple[str, ...]:
     """The syllables of the group's longest written form, in writing order."""
     return _keys(max(group.forms, key=lambda f: len(_keys(f))))
 

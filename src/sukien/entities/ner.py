@@ -53,13 +53,15 @@ class View(NamedTuple):
     caps: list[bool]  # capitalised in any way (Capitalised, UPPER, I.nitials, mIxed)
 
 
-def _views(text: str) -> list[View]:
-    """The sentences of `text`, tokenized once, with every token looked up in the lexicon."""
+def _views(text: str, sentence_spans: list[tuple[int, int]] | None = None) -> list[View]:
+    """The sentences of `text`, tokenized once, with every token looked up in the lexicon.
+
+    `sentence_spans` are the sentences the analyse stage already found; split here otherwise."""
     lexicon = default_tagger().lexicon
     memo, lookup = lexicon.memo.get, lexicon.lookup
     texts, starts, ends = token_columns(text)
     out, k, n = [], 0, len(texts)
-    for start, end in split_spans(text):
+    for start, end in split_spans(text) if sentence_spans is None else sentence_spans:
         while k < n and starts[k] < start:
             k += 1
         first = k
@@ -326,14 +328,17 @@ def _gc_paused():
             gc.enable()
 
 
-def recognise_many(texts: list[str]) -> list[list[Span]]:
-    """PER/LOC/ORG character spans of each text (offsets into that text)."""
+def recognise_many(texts: list[str], sentence_spans: list[list[tuple[int, int]] | None] | None = None) -> list[list[Span]]:
+    """PER/LOC/ORG character spans of each text (offsets into that text).
+
+    `sentence_spans[i]`, when given and not None, are the sorted (start, end) sentences of
+    `texts[i]`, so the text is not split again."""
     with _gc_paused():
-        return _recognise_many(texts)
+        return _recognise_many(texts, sentence_spans or [None] * len(texts))
 
 
-def _recognise_many(texts: list[str]) -> list[list[Span]]:
-    per_text = [_views(t if isinstance(t, str) else "") for t in texts]
+def _recognise_many(texts: list[str], sentence_spans: list) -> list[list[Span]]:
+    per_text = [_views(t if isinstance(t, str) else "", spans) for t, spans in zip(texts, sentence_spans)]
     flat = [v.texts for views in per_text for v in views]
     tagged_all = default_tagger().spans_many(flat, [v.looked for views in per_text for v in views]) if flat else []
     out: list[list[Span]] = []

@@ -50,7 +50,8 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
                     yield f
 
 
-def read_file(path: Path, on_error: ErrorHandler) -> Iterator[Article]:
+def read_file(path: Path | str, on_error: ErrorHandler) -> Iterator[Article]:
+    path = Path(path)
     if not path.exists():
         on_error(InputError(path, "no such file"))
         return

@@ -102,25 +102,27 @@ class Store:
         known = self.known_ids(a.id for a in articles)
         new = [a for a in articles if a.id not in known]
         seq = self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
-        for offset, a in enumerate(new, start=1):
-            cursor = self.conn.execute(
-                """INSERT INTO articles (id, source, url, outlet, title, lead, body, published, published_source,
-                   author, credit, captions, related, warnings, raw, duplicate_of, event_id, storyline_id, seq)
-                   VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-                (a.id, a.source, a.url, a.outlet, a.title, a.lead, "\n".join(a.body), _iso(a.published),
-                 a.published_source, a.author, a.credit, json.dumps(a.captions, ensure_ascii=False),
-                 json.dumps(a.related, ensure_ascii=False), json.dumps(a.warnings, ensure_ascii=False), a.raw,
-                 a.duplicate_of, a.event_id, a.storyline_id, seq + offset),
-            )
-            self.conn.execute(
-                "INSERT INTO articles_fts (rowid, title, lead, body) VALUES (?,?,?,?)",
-                (cursor.lastrowid, search_key(a.title), search_key(a.lead), search_key("\n".join(a.body))),
-            )
-            self.replace_time_mentions(a.id, a.times)
-            self.conn.executemany(
-                "INSERT INTO entity_mentions (article_id, entity_id, start, end, text, type) VALUES (?,?,?,?,?,?)",
-                [(a.id, m.entity_id, m.start, m.end, m.text, m.type) for m in a.mentions if m.entity_id],
-            )
+        self.conn.executemany(
+            """INSERT INTO articles (id, source, url, outlet, title, lead, body, published, published_source,
+               author, credit, captions, related, warnings, raw, duplicate_of, event_id, storyline_id, seq)
+               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+            [(a.id, a.source, a.url, a.outlet, a.title, a.lead, "\n".join(a.body), _iso(a.published),
+              a.published_source, a.author, a.credit, json.dumps(a.captions, ensure_ascii=False),
+              json.dumps(a.related, ensure_ascii=False), json.dumps(a.warnings, ensure_ascii=False), a.raw,
+              a.duplicate_of, a.event_id, a.storyline_id, seq + offset) for offset, a in enumerate(new, start=1)],
+        )
+        self.conn.executemany(
+            "INSERT INTO articles_fts (rowid, title, lead, body) SELECT rowid, ?, ?, ? FROM articles WHERE id=?",
+            [(search_key(a.title), search_key(a.lead), search_key("\n".join(a.body)), a.id) for a in new],
+        )
+        self.conn.executemany(
+            "INSERT INTO time_mentions (article_id, start, end, text, type, value) VALUES (?,?,?,?,?,?)",
+            [(a.id, m.start, m.end, m.text, m.type, m.value) for a in new for m in a.times],
+        )
+        self.conn.executemany(
+            "INSERT INTO entity_mentions (article_id, entity_id, start, end, text, type) VALUES (?,?,?,?,?,?)",
+            [(a.id, m.entity_id, m.start, m.end, m.text, m.type) for a in new for m in a.mentions if m.entity_id],
+        )
         self.upsert_entities(e for a in new for e in a.entities)
         return len(new)
 
