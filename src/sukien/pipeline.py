@@ -244,10 +244,10 @@ class Pipeline:
         with self._timed("store"), self.store.transaction():
             added = self.store.add_articles(prepared)
             self.store.save_events(events)
-            for event in events:
-                solo = (solos or {}).get(event.article_ids[0]) if len(event.article_ids) == 1 else None
-                if solo is not None:  # its entities were stored with the article
-                    self.store.save_event_details(_as_event(solo, event).event, solo.entity_counts)
+            described = [(solos or {}).get(e.article_ids[0]) if len(e.article_ids) == 1 else None for e in events]
+            # a solo's entities were stored with its article
+            self.store.save_many_event_details([(_as_event(d, e).event, d.entity_counts)
+                                                for d, e in zip(described, events) if d is not None])
         self._since_checkpoint += added
         if self._since_checkpoint >= self.checkpoint_every:
             # the articles carry their event ids, so a crash before the next checkpoint loses

@@ -219,14 +219,13 @@ class Store:
     # -- events -----------------------------------------------------------------------------
     def save_events(self, events: Iterable[Event]) -> None:
         """Insert or update event rows from the grouper, marking them stale for summarising."""
-        for e in events:
-            self.conn.execute(
-                """INSERT INTO events (id, title, first_published, last_published, article_count, stale)
-                   VALUES (?,?,?,?,?,1)
-                   ON CONFLICT(id) DO UPDATE SET title=excluded.title, first_published=excluded.first_published,
-                   last_published=excluded.last_published, article_count=excluded.article_count, stale=1""",
-                (e.id, e.title, _iso(e.first_published), _iso(e.last_published), len(e.article_ids)),
-            )
+        self.conn.executemany(
+            """INSERT INTO events (id, title, first_published, last_published, article_count, stale)
+               VALUES (?,?,?,?,?,1)
+               ON CONFLICT(id) DO UPDATE SET title=excluded.title, first_published=excluded.first_published,
+               last_published=excluded.last_published, article_count=excluded.article_count, stale=1""",
+            [(e.id, e.title, _iso(e.first_published), _iso(e.last_published), len(e.article_ids)) for e in events],
+        )
 
     def delete_events_except(self, keep: set[str]) -> None:
         """Drop event rows the grouper no longer has (merged away by a re-check)."""
@@ -284,17 +283,28 @@ class Store:
 
     def save_event_details(self, event: Event, entity_counts: dict[str, int]) -> None:
         """Summary, date, timeline and entities of one event; clears its stale flag."""
-        self.conn.execute("UPDATE events SET date=?, stale=0 WHERE id=?", (event.date, event.id))
-        self.conn.execute("DELETE FROM summary_sentences WHERE event_id=?", (event.id,))
+        self.save_many_event_details([(event, entity_counts)])
+
+    def save_many_event_details(self, items: list[tuple[Event, dict[str, int]]]) -> None:
+        """`save_event_details` for many events in a few statements (one per table)."""
+        ids = [(event.id,) for event, _ in items]
+        self.conn.executemany("UPDATE events SET date=?, stale=0 WHERE id=?", [(e.date, e.id) for e, _ in items])
+        self.conn.executemany("DELETE FROM summary_sentences WHERE event_id=?", ids)
         self.conn.executemany(
             "INSERT INTO summary_sentences (event_id, position, text, article_id, start, end) VALUES (?,?,?,?,?,?)",
-            [(event.id, i, s.text, s.article_id, s.start, s.end) for i, s in enumerate(event.summary)],
+            [(e.id, i, s.text, s.article_id, s.start, s.end) for e, _ in items for i, s in enumerate(e.summary)],
         )
-        self.save_timeline(event.id, event.timeline)
-        self.conn.execute("DELETE FROM event_entities WHERE event_id=?", (event.id,))
+        self.conn.executemany("DELETE FROM timeline_entries WHERE owner=?", ids)
+        self.conn.executemany(
+            "INSERT INTO timeline_entries (owner, position, value, text, article_id, start, end, event_id, label) "
+            "VALUES (?,?,?,?,?,?,?,?,?)",
+            [(e.id, i, t.value, t.text, t.article_id, t.start, t.end, t.event_id, t.label)
+             for e, _ in items for i, t in enumerate(e.timeline)],
+        )
+        self.conn.executemany("DELETE FROM event_entities WHERE event_id=?", ids)
         self.conn.executemany(
             "INSERT INTO event_entities (event_id, entity_id, mentions) VALUES (?,?,?)",
-            [(event.id, entity_id, n) for entity_id, n in entity_counts.items()],
+            [(e.id, entity_id, n) for e, counts in items for entity_id, n in counts.items()],
         )
 
     def save_timeline(self, owner: str, entries: list[TimelineEntry]) -> None:
