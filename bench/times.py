@@ -233,7 +233,7 @@ def table(results: dict) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--write", action="store_true", help="write bench/results/times.md")
-    parser.add_argument("--errors", choices=["dev", "dev2", "dev3", "heldout", "heldout2", "real", "real-heldout"], help="print the items sukien gets wrong")
+    parser.add_argument("--errors", choices=["dev", "dev2", "dev3", "heldout", "heldout2", "real", "real-heldout", "real-heldout2"], help="print the items sukien gets wrong")
     parser.add_argument("--no-peer", action="store_true", help="skip dateparser")
     args = parser.parse_args()
     warnings.filterwarnings("ignore")
@@ -244,7 +244,7 @@ def main() -> None:
         except ImportError:
             print("dateparser not installed: peer skipped")
     results = {}
-    for set_name in ("dev", "dev2", "dev3", "heldout", "heldout2", "real", "real-heldout"):
+    for set_name in ("dev", "dev2", "dev3", "heldout", "heldout2", "real", "real-heldout", "real-heldout2"):
         items = load(f"{set_name}.jsonl")
         for name, system in systems.items():
             results[(set_name, name)] = evaluate(items, system, show_errors=(args.errors == set_name and name == "sukien"))
