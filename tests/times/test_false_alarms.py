@@ -33,6 +33,12 @@ def tagged(text: str, ref: datetime = REF) -> list[tuple[str, str]]:
     "Ở chiều ngược lại, hai tỉnh có tỷ lệ doanh nghiệp đánh giá tốt thấp nhất, đạt chưa đến 1/4 số lượng doanh nghiệp.",
     "Quốc hội khoá XIV này có tới 2/3 đại biểu là mới.",
     "Sở được giao lập quy hoạch chi tiết (tỷ lệ 1/5 00) khu vực này.",
+    "Trong đó, bệnh nhân nam 42 tuổi thị lực sau ghép đã đạt 1/10.",
+    # a range of counts before a counted noun
+    "Khách trên các đoàn tàu được phục vụ suất ăn từ 3-5 bữa ăn cho hành trình Sài Gòn - Hà Nội.",
+    "Có ngày đội cứu hộ cứu đến 5-6 du khách bị đuối nước.",
+    # the constitution named with its year
+    "Do vậy, quy định của Hiến pháp năm 2013 về quyền nhân thân là nguyên tắc Hiến định.",
     # places named after a date
     "Ông ta dừng xe trước khu B, Công viên 23/9, phường Phạm Ngũ Lão.",
     "Theo các nhân chứng, họ nghe hai tiếng nổ tại một ngôi nhà gần chợ 19/8 nên đến xem sự việc.",
@@ -52,6 +58,7 @@ def test_not_tagged(text):
     ("Trang Le Nguyen tốt nghiệp Trường luật Nam Texas hồi năm 2010.", REF, [("năm 2010", "2010")]),
     ("Kể từ 7-1 nước này sẽ áp dụng chính sách thu thuế xuất cảnh.", datetime(2018, 12, 20, 9), [("7-1", "2019-01-07")]),
     ("Bị cáo bị tuyên phạt 2 tháng tù.", REF, [("2 tháng", "P2M")]),
+    ("Đoàn sẽ ở lại Hà Nội đến 5-6 theo lời mời của Bộ Quốc phòng.", datetime(2018, 6, 1, 9), [("5-6", "2018-06-05")]),
     # a range of two day/month dates joined by a bare hyphen
     ("Tập trận diễn ra ngày 24/7-15/8/2002 với sự tham gia của gần 13.500 binh sĩ.", REF,
      [("ngày 24/7-15/8/2002", "2002-07-24/2002-08-15")]),

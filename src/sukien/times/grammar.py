@@ -214,13 +214,15 @@ _PREPOSITION_BEFORE = regex.compile(r"\b(?:từ|đến|tới|vào|sau|trước)\
 # "từ 5-7 ngày", "2-3 người": a range of numbers, not a date
 _QUANTITY_AFTER = regex.compile(r"\s*(?:%|(?:ngày|tuần|tháng|năm|giờ|tiếng|phút|giây|người|lần|ca|km|m|cm|kg|tấn|tỷ|tỉ|"
                                 r"triệu|nghìn|ngàn|trăm|độ|tuổi|điểm|bàn|chiếc|con|căn|xe|lít|đồng|usd|mm|ha|cây|bệnh|"
-                                r"hộ|trường|em|học|vị|loại|bước|tầng|phòng|giường|suất|lượt|mét|inch)\b)", FLAGS)
+                                r"hộ|trường|em|học|vị|loại|bước|tầng|phòng|giường|suất|lượt|mét|inch|bữa|khách|du\s+khách|sinh\s+viên|bệnh\s+nhân|"
+                                r"nạn\s+nhân|thí\s+sinh|cán\s+bộ|công\s+nhân|lao\s+động|doanh\s+nghiệp|vụ|cái|quả|tiết|buổi|đợt|"
+                                r"lớp|món|bài|trận|m2)\b)", FLAGS)
 _FRACTION_AFTER = regex.compile(
     r"\s+(?:số|dân\s+số|diện\s+tích|tổng|lượng|trong\s+số|các|những|thời\s+gian|khối\s+lượng|lãnh\s+thổ|giá\s+trị|"
     r"phiếu|thành\s+viên|ý\s+kiến|đại\s+biểu|trường\s+hợp|quốc\s+gia|nước|tỉnh|huyện|xã|bang|đội|câu|môn|lần|trận|"
     r"ván|set|hiệp|bàn|điểm)\b", FLAGS)
 _FRACTION_BEFORE = regex.compile(r"(?:khoảng|gần|hơn|chiếm|tới|trên|dưới|còn|được|số|đường|phố|ngõ|ngách|hẻm|kiệt|"
-                                 r"nhà|phòng|lô|tổ|khu|xóm|ấp|km|quốc\s+lộ|tỉnh\s+lộ|tỷ\s+số|tỷ\s+lệ|tỉ\s+lệ|thắng|thua|hòa)\s*$", FLAGS)
+                                 r"nhà|phòng|lô|tổ|khu|xóm|ấp|km|quốc\s+lộ|tỉnh\s+lộ|tỷ\s+số|tỷ\s+lệ|tỉ\s+lệ|thắng|thua|hòa|đạt)\s*$", FLAGS)
 
 
 def _looks_like_fraction_or_address(text: str, start: int, end: int) -> bool:
@@ -768,7 +770,7 @@ DISTRACTORS = regex.compile(
     rf"cho|khi|nhưng|thì|mà|của|hồi|lúc|đến|tới|trước|sau|đầu|giữa|cuối|tháng|ngày|ở|tại)\b)[\p{{L}}\-&]+){{1,6}}\s+(?:năm\s+)?{YEAR}{E}"
     # a decree number written with "năm": "nghị định 71 năm 2013"
     rf"|{B}(?:nghị\s+định|thông\s+tư|quyết\s+định|nghị\s+quyết|chỉ\s+thị|công\s+văn|pháp\s+lệnh)(?:\s+số)?\s+\d[\w./\-]*"
-    rf"\s+năm\s+{YEAR}{E}|"
+    rf"\s+năm\s+{YEAR}{E}|{B}hiến\s+pháp\s+(?:năm\s+)?{YEAR}{E}|"
     rf"{B}(?:world\s+cup|euro|olympic(?:\s+\p{{Lu}}\p{{L}}+)*|sea\s+games|asiad|asian\s+cup|aff\s+cup|copa\s+américa|"
     rf"paralympic|expo|apec|cop|v-league|mùa\s+giải|mùa\s+bóng|niên\s+khóa|niên\s+học|"
     rf"(?:nghị\s+định|thông\s+tư|quyết\s+định|nghị\s+quyết|chỉ\s+thị|luật|công\s+văn|văn\s+bản|kết\s+luận|"
@@ -878,7 +880,7 @@ def _chunk_candidates(text: str) -> list[Candidate]:
 
 DISTRACTOR_FIRST = {"mùa", "niên", "world", "euro", "olympic", "sea", "asiad", "asian", "aff", "copa", "paralympic", "expo", "apec",
                     "cop", "v", "nghị", "thông", "quyết", "chỉ", "luật", "bộ", "công", "văn", "kết", "tờ", "pháp", "số",
-                    "quảng", "cầu", "chợ", "bến", "sân", "nhà", "cung",
+                    "quảng", "cầu", "chợ", "bến", "sân", "nhà", "cung", "hiến",
                     "cách", "nhiệm", "năm", "ngày", "đường", "phố", "quốc", "tỉnh", "0"}
 
 
