@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+import regex
+
 from sukien.model import TimeMention
 from sukien.text import normalize
 from sukien.times import grammar
@@ -60,10 +62,20 @@ def find_normalized(text: str, ref: datetime | date | None = None) -> list[TimeM
             continue
         kind, value = resolved
         mentions.append(TimeMention(cand.start, cand.end, text[cand.start:cand.end], kind, value))
-        if kind in ("DATE", "TIME") and _sets_anchor(cand.spec):
+        if kind in ("DATE", "TIME") and _sets_anchor(cand.spec) and not _cutoff_after_anchor(text, cand.start, ctx):
             ctx.update_anchor(value, cand.start)
     _fill_from_appositions(text, mentions)
     return mentions
+
+
+_CUTOFF_BEFORE = regex.compile(r"\btính\s+(?:đến|tới)(?:\s+hết)?\s*$", regex.IGNORECASE)
+
+
+def _cutoff_after_anchor(text: str, start: int, ctx: Context) -> bool:
+    """"6 tháng đầu năm (tính đến ngày 19-6) ... cùng kỳ năm ngoái": a cut-off date does not replace
+    the period that the same sentence has just named; alone, it is the anchor."""
+    return (ctx.anchor_value is not None and ctx.anchor_sentence == ctx.sentence_index(start)
+            and bool(_CUTOFF_BEFORE.search(text, max(0, start - 16), start)))
 
 
 def _sets_anchor(spec: dict) -> bool:

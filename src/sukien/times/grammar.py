@@ -177,14 +177,19 @@ def read_datetime(m, text: str) -> Spec | None:
         spec["month"] = int(g["m"])
         head = g.get("dhead")
         has_context = bool(head or g.get("y") or g.get("hour") is not None or g.get("pod") or g.get("wd"))
+        only_preposition = False
         if not has_context:
             window = max(0, m.start() - 16)
-            has_context = bool(_DATE_BEFORE.search(text, window, m.start())) or (
-                bool(_PREPOSITION_BEFORE.search(text, window, m.start())) and not _QUANTITY_AFTER.match(text, m.end("m")))
+            has_context = bool(_DATE_BEFORE.search(text, window, m.start()))
+            if not has_context and _PREPOSITION_BEFORE.search(text, window, m.start()) \
+                    and not _QUANTITY_AFTER.match(text, m.end("m")):
+                has_context = only_preposition = True
         if sep and sep != "/" and not has_context:
             return None  # 2-1 (a score), 17.0 (a version)
         if sep == "/" and not has_context and _looks_like_fraction_or_address(text, m.start("d"), m.end("m")):
             return None
+        if only_preposition and sep == "/" and _FRACTION_AFTER.match(text, m.end("m")):
+            return None  # "chưa đến 1/4 số doanh nghiệp": a preposition does not make a fraction a date
         if g.get("lunar"):
             spec["lunar"] = True
         if squash(head) == "hôm":  # "hôm 10/7" reports a day that has passed
@@ -209,13 +214,15 @@ _PREPOSITION_BEFORE = regex.compile(r"\b(?:từ|đến|tới|vào|sau|trước)\
 # "từ 5-7 ngày", "2-3 người": a range of numbers, not a date
 _QUANTITY_AFTER = regex.compile(r"\s*(?:%|(?:ngày|tuần|tháng|năm|giờ|tiếng|phút|giây|người|lần|ca|km|m|cm|kg|tấn|tỷ|tỉ|"
                                 r"triệu|nghìn|ngàn|trăm|độ|tuổi|điểm|bàn|chiếc|con|căn|xe|lít|đồng|usd|mm|ha|cây|bệnh|"
-                                r"hộ|trường|em|học|vị|loại|bước|tầng|phòng|giường|suất|lượt|mét|inch)\b)", FLAGS)
+                                r"hộ|trường|em|học|vị|loại|bước|tầng|phòng|giường|suất|lượt|mét|inch|bữa|khách|du\s+khách|sinh\s+viên|bệnh\s+nhân|"
+                                r"nạn\s+nhân|thí\s+sinh|cán\s+bộ|công\s+nhân|lao\s+động|doanh\s+nghiệp|vụ|cái|quả|tiết|buổi|đợt|"
+                                r"lớp|món|bài|trận|m2)\b)", FLAGS)
 _FRACTION_AFTER = regex.compile(
     r"\s+(?:số|dân\s+số|diện\s+tích|tổng|lượng|trong\s+số|các|những|thời\s+gian|khối\s+lượng|lãnh\s+thổ|giá\s+trị|"
     r"phiếu|thành\s+viên|ý\s+kiến|đại\s+biểu|trường\s+hợp|quốc\s+gia|nước|tỉnh|huyện|xã|bang|đội|câu|môn|lần|trận|"
     r"ván|set|hiệp|bàn|điểm)\b", FLAGS)
 _FRACTION_BEFORE = regex.compile(r"(?:khoảng|gần|hơn|chiếm|tới|trên|dưới|còn|được|số|đường|phố|ngõ|ngách|hẻm|kiệt|"
-                                 r"nhà|phòng|lô|tổ|khu|xóm|ấp|km|quốc\s+lộ|tỉnh\s+lộ|tỷ\s+số|thắng|thua|hòa)\s*$", FLAGS)
+                                 r"nhà|phòng|lô|tổ|khu|xóm|ấp|km|quốc\s+lộ|tỉnh\s+lộ|tỷ\s+số|tỷ\s+lệ|tỉ\s+lệ|thắng|thua|hòa|đạt)\s*$", FLAGS)
 
 
 def _looks_like_fraction_or_address(text: str, start: int, end: int) -> bool:
@@ -308,7 +315,7 @@ def read_year(m, text: str) -> Spec | None:
     return spec
 
 
-_VAGUE_BEFORE = regex.compile(r"\b(?:những|nhiều|vài|mấy|các|bao|hàng)\s+$", FLAGS)
+_VAGUE_BEFORE = regex.compile(r"\b(?:những|nhiều|vài|mấy|các|bao|hàng|bao\s+nhiêu|chục|trăm|mươi|ngàn|nghìn)\s+$", FLAGS)
 # "6 tháng trước", "hai năm sau": a count before the unit, so not "last month" / "next year"
 _COUNT_BEFORE = regex.compile(rf"(?:\d|\b{NUMWORD})\s+$", FLAGS)
 
@@ -344,6 +351,7 @@ def read_quarter(m, text: str) -> Spec | None:
 
 
 _NAME_BEFORE = regex.compile(r"\b\p{Lu}\p{Ll}*\s+$")
+_WORD_BEFORE = regex.compile(r"[\p{L}\p{N}]\s+$")
 
 
 def read_half(m, text: str) -> Spec | None:
@@ -357,6 +365,8 @@ def read_week(m, text: str) -> Spec | None:
     g = m.groupdict()
     spec: Spec = {"kind": "point", "grain": "week"}
     if g.get("weekend"):
+        if not g.get("wrel") and m.group(0)[:1].isupper() and _WORD_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+            return None  # "báo Tuổi Trẻ Cuối tuần": a capitalised bare weekend inside a sentence is a name
         spec["weekend"] = True
     if g.get("wn"):
         spec["week"] = int(g["wn"])
@@ -641,8 +651,11 @@ def read_bare_day(m, text: str) -> Spec | None:
 MONTH_WORD = r"(?:mười\s+một|mười\s+hai|một|hai|ba|tư|(?-i:Năm)|sáu|bảy|tám|chín|mười)"
 MONTH_WORDS = {"một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
                "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
-DM = (rf"(?:(?P<dhead>ngày|hôm|mùng|mồng)\s+)?{NB}(?P<d>{DAY})(?P<sep>[/\-.]| - )(?P<m>{MON})"
-      rf"(?:(?P=sep)(?P<y>{YEAR}))?{NE}")
+# "24/7-15/8/2002": a hyphen between two day/month dates joins a range; it does not glue numbers
+DM_NB = rf"(?:{NB}|(?<=\d/\d{{1,2}}[-–]))"
+DM_NE = rf"(?:{NE}|(?=[-–]{DAY}/{MON}(?!\d)))"
+DM = (rf"(?:(?P<dhead>ngày|hôm|mùng|mồng)\s+)?{DM_NB}(?P<d>{DAY})(?P<sep>[/\-.]| - )(?P<m>{MON})"
+      rf"(?:(?P=sep)(?P<y>{YEAR}))?{DM_NE}")
 DMTEXT = rf"(?:(?P<dhead>ngày|mùng|mồng)\s+)?{NB}(?P<d>{DAY})\s+tháng\s+(?P<m>{MON}){NE}(?:\s+năm\s+(?P<y>{YEAR}))?"
 YEAR_AFTER = rf"(?:\s+năm\s+(?P<y>{YEAR})(?!\s*[/\-]\s*\d)|\s+(?P<yqual>{YQUAL}))?"
 LUNAR_MARK = r"(?P<lunar>\s*\(?\s*(?:âm\s+lịch|AL)\b\)?)?"
@@ -690,7 +703,7 @@ RULES: list[tuple[str, str, object, int]] = [
     ("century", rf"{B}thế\s+kỷ\s+(?P<c>[IVXL]+|\d{{1,2}}){E}", read_century, 4),
     ("duration", rf"{B}(?:(?P<approx>{APPROX})\s+)?(?<![\d][/\-.,]|thứ\s)(?P<n>{NUM})\s*(?P<unit>thập\s+kỷ|thập\s+niên|thế\s+kỷ|năm|tháng|quý|tuần|"
                  rf"ngày\s+đêm|ngày|giờ|h(?=\s+qua\b)|tiếng\s+đồng\s+hồ|tiếng(?=\s*(?:[,.;)]|sau|qua|trước|liền|liên\s+tục|để|thì|mới))|phút|giây){E}"
-                 rf"(?!\s+(?:tuổi|mới|một\s+lần|trước(?!\s+khi)|sau\s+đó|đầu|cuối|qua\s+đời|sinh|hội|lễ|giỗ|thành\s+lập|kỷ\s+niệm)\b)"
+                 rf"(?!\s+(?:tuổi|lương|mới|một\s+lần|trước(?!\s+khi)|sau\s+đó|đầu|cuối|qua\s+đời|sinh|hội|lễ|giỗ|thành\s+lập|kỷ\s+niệm)\b)"
                  rf"(?:\s+(?P<rel>qua|vừa\s+qua|nay|tới|sắp\s+tới|gần\s+đây|trở\s+lại\s+đây|liên\s+tiếp|liền){E})?", read_duration, 2),
     ("ago", rf"{B}(?:(?P<cach>cách\s+đây)\s+(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s+(?P<unit>năm|tháng|tuần|ngày|thập\s+kỷ){E}"
             rf"|(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s+(?P<unit>năm|tháng|tuần|ngày|thập\s+kỷ)\s+trước(?P<thereafter>\s+đó)?{E}"
@@ -750,12 +763,21 @@ _WORD = re.compile(r"\w+")  # the standard library is faster than regex for this
 
 # names and identifiers that contain numbers or date words but are never time expressions
 DISTRACTORS = regex.compile(
+    # a law named with its year: "Bộ luật Hình sự năm 2015", "Luật các tổ chức tín dụng năm 2010"
+    # (not "kỷ luật", "pháp luật", "trường luật", "luật sư", "luật pháp")
+    rf"{B}(?<!(?:kỷ|kỉ|pháp|quy|trường|đoàn|khoa)\s)(?:bộ\s+)?luật(?!\s+(?:sư|pháp|lệ|chơi)\b)"
+    rf"(?:\s+(?!(?:được|đã|sẽ|có|từ|vào|trong|năm|thông|ban|hiệu|là|và|với|này|đó|mới|cũ|"
+    rf"cho|khi|nhưng|thì|mà|của|hồi|lúc|đến|tới|trước|sau|đầu|giữa|cuối|tháng|ngày|ở|tại)\b)[\p{{L}}\-&]+){{1,6}}\s+(?:năm\s+)?{YEAR}{E}"
+    # a decree number written with "năm": "nghị định 71 năm 2013"
+    rf"|{B}(?:nghị\s+định|thông\s+tư|quyết\s+định|nghị\s+quyết|chỉ\s+thị|công\s+văn|pháp\s+lệnh)(?:\s+số)?\s+\d[\w./\-]*"
+    rf"\s+năm\s+{YEAR}{E}|{B}hiến\s+pháp\s+(?:năm\s+)?{YEAR}{E}|"
     rf"{B}(?:world\s+cup|euro|olympic(?:\s+\p{{Lu}}\p{{L}}+)*|sea\s+games|asiad|asian\s+cup|aff\s+cup|copa\s+américa|"
     rf"paralympic|expo|apec|cop|v-league|mùa\s+giải|mùa\s+bóng|niên\s+khóa|niên\s+học|"
     rf"(?:nghị\s+định|thông\s+tư|quyết\s+định|nghị\s+quyết|chỉ\s+thị|luật|công\s+văn|văn\s+bản|kết\s+luận|"
     rf"thông\s+báo|công\s+điện|tờ\s+trình|pháp\s+lệnh|số)(?:\s+số)?)\s+[\dA-Z][\w./\-]*"
     rf"|{B}cách\s+mạng\s+tháng\s+\p{{L}}+|{B}(?:nhiệm\s+kỳ|năm\s+học|năm\s+tài\s+chính|ngày\s+thường|ngày\s+làm\s+việc)"
-    rf"(?:\s+{YEAR}\s*[-–]\s*{YEAR})?|{B}(?:đường|phố|quốc\s+lộ|tỉnh\s+lộ)\s+\d{{1,2}}/\d{{1,2}}"
+    rf"(?:\s+{YEAR}\s*[-–]\s*{YEAR})?|{B}(?:đường|phố|quốc\s+lộ|tỉnh\s+lộ|công\s+viên|quảng\s+trường|cầu|chợ|bến\s+xe|"
+    rf"sân\s+vận\s+động|nhà\s+văn\s+hóa|nhà\s+văn\s+hoá|cung\s+văn\s+hóa|cung\s+văn\s+hoá)\s+\d{{1,2}}/\d{{1,2}}(?!/\d)"
     rf"|{B}[A-Z]{{1,4}}\d+{E}|{B}2\+2",
     FLAGS,
 )
@@ -857,7 +879,8 @@ def _chunk_candidates(text: str) -> list[Candidate]:
 
 
 DISTRACTOR_FIRST = {"mùa", "niên", "world", "euro", "olympic", "sea", "asiad", "asian", "aff", "copa", "paralympic", "expo", "apec",
-                    "cop", "v", "nghị", "thông", "quyết", "chỉ", "luật", "công", "văn", "kết", "tờ", "pháp", "số",
+                    "cop", "v", "nghị", "thông", "quyết", "chỉ", "luật", "bộ", "công", "văn", "kết", "tờ", "pháp", "số",
+                    "quảng", "cầu", "chợ", "bến", "sân", "nhà", "cung", "hiến",
                     "cách", "nhiệm", "năm", "ngày", "đường", "phố", "quốc", "tỉnh", "0"}
 
 
