@@ -28,6 +28,7 @@ from sukien.group import EventGrouper
 from sukien.model import Article, Event, EventDescription
 from sukien.read import iter_files, read_file
 from sukien.store import Store
+from sukien.store.rows import ArticleRows, DetailRows, article_rows, detail_rows
 from sukien.summarise import summarize
 from sukien.times import find_normalized
 from sukien.times.anchor import reference_time
@@ -75,7 +76,8 @@ class PreparedBatch:
     """What a worker sends back for one batch."""
 
     articles: list[Article]
-    solos: dict[str, EventDescription]  # article id -> its description as a one-article event
+    rows: ArticleRows  # the articles as the store writes them
+    solos: dict[str, DetailRows]  # article id -> its description as a one-article event
     seconds: dict[str, float]
 
 
@@ -103,11 +105,14 @@ class PrepareBatch:
         solos = {}
         if self.describe is not None:
             started = time.perf_counter()
-            solos = {a.id: self.describe.describe(Event(id="", article_ids=[a.id]), [a]) for a in batch}
+            solos = {a.id: detail_rows(self.describe.describe(Event(id="", article_ids=[a.id]), [a])) for a in batch}
             seconds["summarise"] = time.perf_counter() - started
+        started = time.perf_counter()
+        rows = article_rows(batch)
         for article in batch:
             article.sentences = []
-        return PreparedBatch(batch, solos, seconds)
+        seconds["store"] = time.perf_counter() - started
+        return PreparedBatch(batch, rows, solos, seconds)
 
 
 class DescribeEvents:
@@ -143,15 +148,6 @@ class DescribeEvents:
             entities, merged_into = (articles[0].entities if articles else []), {}
         counts = Counter(merged_into.get(m.entity_id, m.entity_id) for a in articles for m in a.mentions if m.entity_id)
         return EventDescription(event, entities, merged_into, dict(counts), retimed)
-
-
-def _as_event(solo: EventDescription, event: Event) -> EventDescription:
-    """A one-article description, computed before grouping, under the event's id."""
-    solo.event.id = event.id
-    solo.event.article_ids = list(event.article_ids)
-    for entry in solo.event.timeline:
-        entry.event_id = event.id
-    return solo
 
 
 class Pipeline:
@@ -197,7 +193,7 @@ class Pipeline:
         self.progress.start("read", len(files))
         for prepared in self.executor.map(self.prepare, fresh_batches()):
             self.seconds.update(prepared.seconds)
-            report.added += self.group_and_store(prepared.articles, grouper, prepared.solos)
+            report.added += self.group_and_store(prepared.articles, grouper, prepared.solos, prepared.rows)
         self.progress.finish("read")
         self.finish_events(grouper)
         report.events = self.store.count_events()
@@ -231,23 +227,25 @@ class Pipeline:
 
     # -- per batch --------------------------------------------------------------------------
     def group_and_store(self, prepared: list[Article], grouper: EventGrouper,
-                        solos: dict[str, EventDescription] | None = None) -> int:
+                        solos: dict[str, DetailRows] | None = None, rows: ArticleRows | None = None) -> int:
         """Place a prepared batch in events and commit it with the grouper's state.
 
         Events made of one article of this batch are stored with the description the worker
         computed for it (`solos`); all other touched events are left stale for `finish_events`.
+        `rows` are the articles as the store writes them, when the worker computed them.
         """
         prepared = self._unseen(prepared)
         with self._timed("group"):
             grouper.add(prepared)
             events = grouper.events({a.event_id for a in prepared})
         with self._timed("store"), self.store.transaction():
-            added = self.store.add_articles(prepared)
+            placement = {a.id: (a.duplicate_of, a.event_id, a.storyline_id) for a in prepared}
+            added = self.store.add_article_rows(rows.only(set(placement)) if rows else article_rows(prepared), placement)
             self.store.save_events(events)
-            described = [(solos or {}).get(e.article_ids[0]) if len(e.article_ids) == 1 else None for e in events]
+            solos = solos or {}
             # a solo's entities were stored with its article
-            self.store.save_many_event_details([(_as_event(d, e).event, d.entity_counts)
-                                                for d, e in zip(described, events) if d is not None])
+            self.store.save_detail_rows([(e.id, solos[e.article_ids[0]]) for e in events
+                                         if len(e.article_ids) == 1 and e.article_ids[0] in solos])
         self._since_checkpoint += added
         if self._since_checkpoint >= self.checkpoint_every:
             # the articles carry their event ids, so a crash before the next checkpoint loses

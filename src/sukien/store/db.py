@@ -24,6 +24,7 @@ from sukien.model import (
     TimelineEntry,
     TimeMention,
 )
+from sukien.store.rows import ArticleRows, DetailRows, article_rows
 from sukien.store.schema import MIGRATIONS
 from sukien.text import search_key
 
@@ -99,32 +100,38 @@ class Store:
 
     def add_articles(self, articles: list[Article]) -> int:
         """Insert articles not yet stored (by id), with their mentions; returns how many were new."""
-        known = self.known_ids(a.id for a in articles)
-        new = [a for a in articles if a.id not in known]
+        placement = {a.id: (a.duplicate_of, a.event_id, a.storyline_id) for a in articles}
+        return self.add_article_rows(article_rows(articles), placement)
+
+    def add_article_rows(self, rows: ArticleRows, placement: dict[str, tuple]) -> int:
+        """Insert prepared rows of articles not yet stored; `placement` gives each article's
+        (duplicate_of, event_id, storyline_id). Returns how many were new."""
+        known = self.known_ids(r[0] for r in rows.articles)
+        fresh = {}
+        for r in rows.articles:
+            if r[0] not in known:
+                fresh.setdefault(r[0], r)
+        if not fresh:
+            return 0
+        rows = rows.only(set(fresh)) if len(fresh) < len(rows.articles) else rows
         seq = self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
         self.conn.executemany(
             """INSERT INTO articles (id, source, url, outlet, title, lead, body, published, published_source,
                author, credit, captions, related, warnings, raw, duplicate_of, event_id, storyline_id, seq)
                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-            [(a.id, a.source, a.url, a.outlet, a.title, a.lead, "\n".join(a.body), _iso(a.published),
-              a.published_source, a.author, a.credit, json.dumps(a.captions, ensure_ascii=False),
-              json.dumps(a.related, ensure_ascii=False), json.dumps(a.warnings, ensure_ascii=False), a.raw,
-              a.duplicate_of, a.event_id, a.storyline_id, seq + offset) for offset, a in enumerate(new, start=1)],
+            [(*r, *placement.get(r[0], (None, None, None)), seq + k) for k, r in enumerate(fresh.values(), start=1)],
         )
         self.conn.executemany(
             "INSERT INTO articles_fts (rowid, title, lead, body) SELECT rowid, ?, ?, ? FROM articles WHERE id=?",
-            [(search_key(a.title), search_key(a.lead), search_key("\n".join(a.body)), a.id) for a in new],
+            [(title, lead, body, article_id) for article_id, title, lead, body in rows.search],
         )
         self.conn.executemany(
-            "INSERT INTO time_mentions (article_id, start, end, text, type, value) VALUES (?,?,?,?,?,?)",
-            [(a.id, m.start, m.end, m.text, m.type, m.value) for a in new for m in a.times],
-        )
+            "INSERT INTO time_mentions (article_id, start, end, text, type, value) VALUES (?,?,?,?,?,?)", rows.times)
         self.conn.executemany(
             "INSERT INTO entity_mentions (article_id, entity_id, start, end, text, type) VALUES (?,?,?,?,?,?)",
-            [(a.id, m.entity_id, m.start, m.end, m.text, m.type) for a in new for m in a.mentions if m.entity_id],
-        )
-        self.upsert_entities(e for a in new for e in a.entities)
-        return len(new)
+            rows.mentions)
+        self.upsert_entities(rows.entities)
+        return len(fresh)
 
     def replace_time_mentions(self, article_id: str, mentions: list[TimeMention]) -> None:
         self.conn.execute("DELETE FROM time_mentions WHERE article_id=?", (article_id,))
@@ -287,24 +294,31 @@ class Store:
 
     def save_many_event_details(self, items: list[tuple[Event, dict[str, int]]]) -> None:
         """`save_event_details` for many events in a few statements (one per table)."""
-        ids = [(event.id,) for event, _ in items]
-        self.conn.executemany("UPDATE events SET date=?, stale=0 WHERE id=?", [(e.date, e.id) for e, _ in items])
+        self.save_detail_rows([
+            (e.id, DetailRows(e.date, [(s.text, s.article_id, s.start, s.end) for s in e.summary],
+                              [(t.value, t.text, t.article_id, t.start, t.end, t.label) for t in e.timeline], counts))
+            for e, counts in items])
+
+    def save_detail_rows(self, items: list[tuple[str, DetailRows]]) -> None:
+        """Summary, date, timeline and entity counts of events, by event id; clears their stale flag."""
+        ids = [(event_id,) for event_id, _ in items]
+        self.conn.executemany("UPDATE events SET date=?, stale=0 WHERE id=?", [(d.date, i) for i, d in items])
         self.conn.executemany("DELETE FROM summary_sentences WHERE event_id=?", ids)
         self.conn.executemany(
             "INSERT INTO summary_sentences (event_id, position, text, article_id, start, end) VALUES (?,?,?,?,?,?)",
-            [(e.id, i, s.text, s.article_id, s.start, s.end) for e, _ in items for i, s in enumerate(e.summary)],
+            [(i, k, *row) for i, d in items for k, row in enumerate(d.summary)],
         )
         self.conn.executemany("DELETE FROM timeline_entries WHERE owner=?", ids)
         self.conn.executemany(
             "INSERT INTO timeline_entries (owner, position, value, text, article_id, start, end, event_id, label) "
             "VALUES (?,?,?,?,?,?,?,?,?)",
-            [(e.id, i, t.value, t.text, t.article_id, t.start, t.end, t.event_id, t.label)
-             for e, _ in items for i, t in enumerate(e.timeline)],
+            [(i, k, value, text, article_id, start, end, i, label)
+             for i, d in items for k, (value, text, article_id, start, end, label) in enumerate(d.timeline)],
         )
         self.conn.executemany("DELETE FROM event_entities WHERE event_id=?", ids)
         self.conn.executemany(
             "INSERT INTO event_entities (event_id, entity_id, mentions) VALUES (?,?,?)",
-            [(e.id, entity_id, n) for e, counts in items for entity_id, n in counts.items()],
+            [(i, entity_id, n) for i, d in items for entity_id, n in d.entity_counts.items()],
         )
 
     def save_timeline(self, owner: str, entries: list[TimelineEntry]) -> None:

@@ -1,0 +1,73 @@
+"""Articles and one-article event descriptions as the store writes them: plain tuples.
+
+The rows are computed where the articles were prepared (a Dask worker, or this process): JSON
+encoding and accent-folded search keys cost as much as the inserts themselves, and tuples of
+strings travel back to the driver far more cheaply than the articles' object graphs. What only
+grouping decides (event id, duplicate of, arrival order) is added when the rows are inserted.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sukien.model import Article, Entity, EventDescription
+from sukien.text import search_key
+
+
+def iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+@dataclass
+class ArticleRows:
+    """One batch of articles, one list per table; every row starts with its article id."""
+
+    articles: list[tuple] = field(default_factory=list)  # id .. raw, see ARTICLE_COLUMNS
+    search: list[tuple] = field(default_factory=list)  # (id, title key, lead key, body key)
+    times: list[tuple] = field(default_factory=list)  # (id, start, end, text, type, value)
+    mentions: list[tuple] = field(default_factory=list)  # (id, entity id, start, end, text, type)
+    entities: list[Entity] = field(default_factory=list)
+
+    def only(self, ids: set[str]) -> "ArticleRows":
+        """The rows of these articles only."""
+        return ArticleRows([r for r in self.articles if r[0] in ids], [r for r in self.search if r[0] in ids],
+                           [r for r in self.times if r[0] in ids], [r for r in self.mentions if r[0] in ids],
+                           self.entities)
+
+
+ARTICLE_COLUMNS = ("id", "source", "url", "outlet", "title", "lead", "body", "published", "published_source",
+                   "author", "credit", "captions", "related", "warnings", "raw")
+
+
+def article_rows(articles: list[Article]) -> ArticleRows:
+    rows = ArticleRows()
+    for a in articles:
+        body = "\n".join(a.body)
+        rows.articles.append((a.id, a.source, a.url, a.outlet, a.title, a.lead, body, iso(a.published),
+                              a.published_source, a.author, a.credit, json.dumps(a.captions, ensure_ascii=False),
+                              json.dumps(a.related, ensure_ascii=False), json.dumps(a.warnings, ensure_ascii=False),
+                              a.raw))
+        rows.search.append((a.id, search_key(a.title), search_key(a.lead), search_key(body)))
+        rows.times += [(a.id, m.start, m.end, m.text, m.type, m.value) for m in a.times]
+        rows.mentions += [(a.id, m.entity_id, m.start, m.end, m.text, m.type) for m in a.mentions if m.entity_id]
+        rows.entities += a.entities
+    return rows
+
+
+@dataclass
+class DetailRows:
+    """An event's summary, date, timeline and entity counts, before its id is known."""
+
+    date: str | None
+    summary: list[tuple]  # (text, article id, start, end)
+    timeline: list[tuple]  # (value, text, article id, start, end, label)
+    entity_counts: dict[str, int]
+
+
+def detail_rows(description: EventDescription) -> DetailRows:
+    event = description.event
+    return DetailRows(event.date, [(s.text, s.article_id, s.start, s.end) for s in event.summary],
+                      [(t.value, t.text, t.article_id, t.start, t.end, t.label) for t in event.timeline],
+                      dict(description.entity_counts))
