@@ -195,21 +195,27 @@ class Store:
     # -- entities ---------------------------------------------------------------------------
     def upsert_entities(self, entities: Iterable[Entity]) -> None:
         """Insert entities, or add the new aliases of those already stored."""
-        merged: dict[str, Entity] = {}
+        first: dict[str, Entity] = {}
+        aliases: dict[str, dict[str, None]] = {}  # insertion-ordered sets: first seen first
         for e in entities:
-            known = merged.setdefault(e.id, Entity(e.id, e.name, e.type, []))
-            known.aliases += [x for x in e.aliases if x not in known.aliases]
-        ids = list(merged)
+            first.setdefault(e.id, e)
+            aliases.setdefault(e.id, {}).update(dict.fromkeys(e.aliases))
+        ids = list(first)
+        unchanged = set()
         for i in range(0, len(ids), 900):
             chunk = ids[i : i + 900]
             rows = self.conn.execute(f"SELECT id, aliases FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk)
-            for entity_id, aliases in rows:
-                stored = json.loads(aliases)
-                merged[entity_id].aliases = stored + [x for x in merged[entity_id].aliases if x not in stored]
+            for entity_id, stored_json in rows:
+                stored = dict.fromkeys(json.loads(stored_json))
+                if aliases[entity_id].keys() <= stored.keys():
+                    unchanged.add(entity_id)
+                stored.update(aliases[entity_id])
+                aliases[entity_id] = stored
         self.conn.executemany(
             "INSERT INTO entities (id, name, type, aliases) VALUES (?,?,?,?) "
             "ON CONFLICT(id) DO UPDATE SET aliases=excluded.aliases",
-            [(e.id, e.name, e.type, json.dumps(e.aliases, ensure_ascii=False)) for e in merged.values()],
+            [(e.id, e.name, e.type, json.dumps(list(aliases[e.id]), ensure_ascii=False))
+             for e in first.values() if e.id not in unchanged],
         )
 
     def remap_entity_mentions(self, article_ids: list[str], merged_into: dict[str, str]) -> None:
