@@ -25,3 +25,18 @@ def test_folding_for_search_keeps_length():
 
 def test_syllables_keep_diacritics_and_numbers():
     assert syllables("Mỹ - Nhật Bản: 7.4 độ, 3,2 tỷ") == ["mỹ", "nhật", "bản", "7.4", "độ", "3,2", "tỷ"]
+
+
+def test_normalize_fast_path_agrees_with_the_full_rules():
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", "Thủ tướng Nhật Bản")
+    cases = {
+        "Thủ tướng Nhật Bản": "Thủ tướng Nhật Bản",  # nothing to do
+        decomposed: "Thủ tướng Nhật Bản",  # NFC only
+        "Hà\u00a0Nội  ngày\t11/1": "Hà Nội ngày 11/1",  # spaces of every kind collapse
+        "Tin\u200b liên\ufeff quan\r\nHôm qua": "Tin liên quan\nHôm qua",
+        "TP.HCM\x07 mưa": "TP.HCM mưa",
+    }
+    for raw, expected in cases.items():
+        assert normalize(raw) == expected

@@ -7,6 +7,7 @@ never for display.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import regex
@@ -17,8 +18,17 @@ _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SPACES = regex.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 
 
+# anything `normalize` would change besides NFC; most text has none of it (the fast path)
+_NEEDS_WORK = re.compile(
+    "[\r\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+    "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|  "
+)
+
+
 def normalize(text: str) -> str:
     """NFC, invisible and control characters out, one kind of line ending and of space."""
+    if _NEEDS_WORK.search(text) is None:
+        return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub("", text)
