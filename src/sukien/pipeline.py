@@ -197,7 +197,7 @@ class Pipeline:
         self.progress.finish("read")
         self.finish_events(grouper)
         report.events = self.store.count_events()
-        report.storylines = len(self.store.list_storylines())
+        report.storylines = self.store.count_storylines()
         self.store.finish_run(run_id, report.added, report.errors)
         return report
 
@@ -291,7 +291,8 @@ class Pipeline:
     def link_storylines(self, grouper: EventGrouper) -> None:
         """Relink all events into storylines; each storyline's timeline orders its events by date."""
         storylines = grouper.storylines()
-        dated = {e.id: e for e in self.store.list_events()}  # with the dates the summarise step found
+        linked = [i for s in storylines for i in s.event_ids]
+        dated = {e.id: e for e in self.store.get_events(linked)}  # with the dates the summarise step found
         for storyline in storylines:
             storyline.timeline = storyline_timeline(storyline, [dated[i] for i in storyline.event_ids if i in dated])
         with self.store.transaction():

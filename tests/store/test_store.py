@@ -72,3 +72,20 @@ def test_readonly_store_refuses_writes(tmp_path):
     readonly = Store(tmp_path / "s.db", readonly=True)
     with pytest.raises(sqlite3.OperationalError):
         readonly.conn.execute("INSERT INTO storylines (id, title) VALUES ('s', 't')")
+
+
+def test_entity_aliases_accumulate_and_events_load_by_id(tmp_path):
+    store = Store(tmp_path / "s.db")
+    first = article("a1", "Ông Kishida thăm Mỹ", "Ông Kishida tới Washington.")
+    first.entities = [Entity("p1", "Kishida", "PER", ["Kishida"])]
+    second = article("a2", "Thủ tướng Fumio Kishida phát biểu", "Thủ tướng Fumio Kishida phát biểu trước Quốc hội Mỹ.")
+    second.entities = [Entity("p1", "Fumio Kishida", "PER", ["Fumio Kishida", "Kishida"])]
+    first.event_id, second.event_id = "e1", "e2"
+    with store.transaction():
+        store.add_articles([first])
+        store.add_articles([second])
+        store.save_events([Event(id="e1", article_ids=["a1"], title=first.title),
+                           Event(id="e2", article_ids=["a2"], title=second.title)])
+    assert store.get_entity("p1").aliases == ["Kishida", "Fumio Kishida"]
+    assert [e.id for e in store.get_events(["e2", "missing", "e1"])] == ["e2", "e1"]
+    assert store.get_events(["e2"])[0].article_ids == ["a2"]

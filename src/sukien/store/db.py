@@ -366,6 +366,16 @@ class Store:
         row = self.conn.execute("SELECT * FROM events WHERE id=?", (event_id,)).fetchone()
         return self._event(row) if row else None
 
+    def get_events(self, event_ids: list[str]) -> list[Event]:
+        """These events, with their details, in the order asked (unknown ids are left out)."""
+        found = []
+        for i in range(0, len(event_ids), 900):
+            chunk = event_ids[i : i + 900]
+            rows = self.conn.execute(f"SELECT * FROM events WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            by_id = {r["id"]: r for r in rows}
+            found += [self._event(by_id[e]) for e in chunk if e in by_id]
+        return found
+
     def list_events(self, limit: int | None = None, offset: int = 0) -> list[Event]:
         sql = "SELECT * FROM events ORDER BY COALESCE(date, last_published, '') DESC, article_count DESC, id"
         params: tuple = ()
@@ -398,6 +408,9 @@ class Store:
         event_ids = [r[0] for r in self.conn.execute(
             "SELECT id FROM events WHERE storyline_id=? ORDER BY COALESCE(date, first_published, ''), id", (storyline_id,))]
         return Storyline(row["id"], event_ids, row["title"], self._timeline(storyline_id))
+
+    def count_storylines(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM storylines").fetchone()[0]
 
     def list_storylines(self) -> list[Storyline]:
         return [s for s in (self.get_storyline(r[0]) for r in self.conn.execute("SELECT id FROM storylines ORDER BY id")) if s]
