@@ -35,7 +35,7 @@ NUMWORD = (r"(?:(?:hai|ba|bốn|năm|sáu|bảy|tám|chín)\s+mươi(?:\s+(?:m�
 # a count right before a unit word may also be "năm" (five): "năm ngày trước", "năm năm qua";
 # not after words that make "năm" the noun ("cả năm ngày nào", "những năm tháng")
 NUM = (rf"(?:\d{{1,3}}(?:\.\d{{3}})*(?:,\d+)?|{NUMWORD}"
-       rf"|(?<!\b(?:cả|quanh|mỗi|hằng|hàng|những|các|nhiều|cuối|đầu|giữa|hết)\s)năm"
+       rf"|(?<!\b(?:cả|quanh|mỗi|hằng|hàng|những|các|nhiều|cuối|đầu|giữa|hết|mươi|mười|trăm|nghìn|ngàn|chục)\s)(?<!\d\s)năm"
        rf"(?=\s+(?:ngày|tuần|tháng|năm|quý|thập|thế|phút|giây|tiếng)\b))")
 APPROX = r"(?:khoảng|hơn|gần|trên|dưới|chừng|ngót|ít\s+nhất|tối\s+đa)"
 YQUAL = r"(?:cùng\s+năm|năm\s+nay|năm\s+ngoái|năm\s+tới|năm\s+sau|năm\s+trước|năm\s+kia|năm\s+ấy|năm\s+đó|năm\s+qua)"
@@ -350,7 +350,7 @@ def read_year(m, text: str) -> Spec | None:
 
 _VAGUE_BEFORE = regex.compile(r"\b(?:những|nhiều|vài|mấy|dăm|các|bao|hàng|bao\s+nhiêu|chục|trăm|mươi|ngàn|nghìn)\s+$", FLAGS)
 # "6 tháng trước", "hai năm sau": a count before the unit, so not "last month" / "next year"
-_COUNT_BEFORE = regex.compile(rf"(?:\d|\b{NUMWORD})\s+$", FLAGS)
+_COUNT_BEFORE = regex.compile(rf"(?:\d|\b{NUMWORD}|\bnăm)\s+$", FLAGS)  # "năm tháng qua": five months, or the years
 
 
 def _counted_or_vague(text: str, start: int) -> bool:
@@ -420,7 +420,7 @@ SEASONS = {"xuân": "SP", "hè": "SU", "hạ": "SU", "thu": "FA", "đông": "WI"
 
 # a season word without "mùa" ("Hè này", "đầu xuân năm nay") must be introduced: at a clause start, after a
 # preposition or a position word; "vỉa hè", "khoản thu", "phía đông" are not seasons
-_SEASON_INTRO = regex.compile(r"(?:^|[,.;:!?\"“(]\s*|\b(?:vào|trong|dịp|từ|đến|tới|suốt|hết|sang|qua|mùa)\s+)$", FLAGS)
+_SEASON_INTRO = regex.compile(r"(?:^|[,.;:!?\"“(]\s*|\b(?:vào|trong|dịp|từ|đến|tới|suốt|hết|sang|qua)\s+)$", FLAGS)
 
 
 def read_season(m, text: str) -> Spec | None:
@@ -466,7 +466,7 @@ UNITS = {"thập kỷ": ("Y", 10), "thập niên": ("Y", 10), "thế kỷ": ("Y"
 
 def _amount(n: str | None, unit: str) -> tuple[str, float | str] | None:
     code, factor = UNITS[squash(unit)]
-    if squash(n) in ("vài", "mấy", "dăm"):  # an unknown number: TIMEX3 writes X ("vài giờ" -> PTXH)
+    if squash(n) == "vài":  # an unknown number: TIMEX3 writes X ("vài giờ" -> PTXH)
         return code, "X"
     value = number(n)
     if not value:
@@ -496,7 +496,7 @@ def read_duration(m, text: str) -> Spec | None:
         before = text[max(0, m.start() - 8):m.start()].lower()
         if regex.search(r"(?:lúc|vào|đến|tới|từ)\s*$", before) and not g.get("rel"):
             return None
-    if squash(g["n"]) == "năm" and unit == "tháng" and not g.get("rel"):
+    if squash(g["n"]) == "năm" and unit == "tháng" and (not g.get("rel") or regex.match(r"\s+đi\b", text[m.end():])):
         return None  # "năm tháng" is "the years", not five months, unless "qua", "tới" ... follows
     amount = _amount(g["n"], unit)
     if amount is None:
@@ -526,6 +526,8 @@ def read_ago(m, text: str) -> Spec | None:
 
 def read_after(m, text: str) -> Spec | None:
     g = m.groupdict()
+    if not m.group(0).endswith("đó") and _AGO_FOLLOWER.match(text, m.end()):
+        return None  # "năm ngày sau vụ tai nạn": "sau" is "after the accident"; the count is a duration
     value = 1 if g.get("n") is None else number(g["n"])
     if value is None or value != int(value):
         return None
@@ -534,13 +536,14 @@ def read_after(m, text: str) -> Spec | None:
 
 
 # "cần thêm hai tháng nữa": "thêm" makes it an amount of time, not a date ahead
-_MORE_BEFORE = regex.compile(r"\b(?:thêm|kéo\s+dài|mất|còn\s+phải|phải\s+mất)\s+(?:(?:khoảng|gần|hơn|chừng)\s+)?$", FLAGS)
+_MORE_BEFORE = regex.compile(r"(?:\b(?:thêm|thiếu)\b[^,.;:]{0,30}|\b(?:kéo\s+dài|mất)\s+(?:(?:khoảng|gần|hơn|chừng)\s+)?"
+                             r"|\d\s*[-–]\s*)$", FLAGS)
 
 
 def read_ahead(m, text: str) -> Spec | None:
     g = m.groupdict()
     value = number(g["n"])
-    if value is None or value != int(value) or _MORE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+    if value is None or value != int(value) or _MORE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
         return None
     code, factor = UNITS[squash(g["unit"])]
     return {"kind": "shift", "amount": int(value) * factor, "unit": code}
@@ -754,7 +757,8 @@ RULES: list[tuple[str, str, object, int]] = [
     ("year", rf"{B}(?:(?P<pos>đầu|giữa|cuối)\s+)?năm\s+(?:(?P<y>{YEAR}){NE}|(?P<yrel>nay|ngoái|tới|sau|kia|trước|qua|rồi){E})"
              rf"|{B}(?P<pos>đầu|giữa|cuối)\s+năm{E}(?!\s+(?:học|tài\s+chính))"
              # "sang năm con vào lớp một"; not "sang năm 2025", "sang năm mới", "sang năm thứ hai", "sang năm học"
-             rf"|{B}(?P<next>sang)\s+năm{E}(?!\s+(?:\d|mới|thứ|học|tài|sau|tới|nay|kế|sinh|tuổi|{NUMWORD}\b))", read_year, 3),
+             rf"|{B}(?<!\bnăm\s+(?:này|nọ)\s+)(?P<next>sang)\s+năm{E}"
+             rf"(?!\s+(?:\d|mới|thứ|học|tài|sau|tới|nay|kế|khác|sinh|tuổi|{NUMWORD}\b))", read_year, 3),
     ("birth_year", rf"{B}(?:SN|sinh)\s+(?P<span>(?:năm\s+)?(?P<y>{YEAR})){NE}", read_birth_year, 6),
     ("quarter", rf"{B}(?:(?P<pos>đầu|giữa|cuối)\s+)?quý\s+(?:(?P<q>IV|I{{1,3}}|[1-4])(?:\s*[/.\-]\s*(?P<y>{YEAR}){NE}|{E})(?:\s+năm\s+(?P<y>{YEAR})|\s+(?P<yqual>{YQUAL}))?"
                 rf"|(?P<qrel>trước|này|tới|sau|vừa\s+qua|qua){E})", read_quarter, 3),
@@ -763,7 +767,7 @@ RULES: list[tuple[str, str, object, int]] = [
     ("week", rf"{B}(?:(?:(?P<pos>đầu|giữa)\s+)?tuần\s+(?P<wrel>trước|này|tới|sau|qua|vừa\s+qua)|(?P<weekend>cuối\s+tuần)(?:\s+(?P<wrel>trước|này|tới|sau|qua|vừa\s+qua))?"
              rf"|tuần\s+(?:(?P<wrel>trước|này|tới|sau|qua|vừa\s+qua)|(?:thứ\s+)?(?P<wn>\d{{1,2}}){NE}"
              rf"(?:\s+năm\s+(?P<y>{YEAR})|\s*/\s*(?P<y>{YEAR})|\s+(?P<yqual>{YQUAL}))?)){E}", read_week, 3),
-    ("season", rf"{B}(?:(?P<pos>đầu|giữa|cuối)\s+)?(?:mùa\s+(?P<season>xuân|hè|hạ|thu|đông)|(?<!(?:vỉa|lề|mái|hiên)\s)(?P<bare>xuân|hè|thu|đông))"
+    ("season", rf"{B}(?:(?P<pos>đầu|giữa|cuối)\s+)?(?:(?<!(?:hội|olympic|games|paralympic)\s)mùa\s+(?P<season>xuân|hè|hạ|thu|đông)|(?<!(?:vỉa|lề|mái|hiên)\s)(?P<bare>xuân|hè|thu|đông))"
                rf"(?:\s+năm\s+(?P<y>{YEAR}){NE}|\s+(?P<y>{YEAR}){NE}|\s+(?P<yqual>{YQUAL})|\s+(?P<this>này)"
                rf"|\s+(?P<srel>vừa\s+qua|sắp\s+tới|(?:tới|trước|qua){SUFFIX_END}))?(?![\p{{L}}\p{{N}}])", read_season, 3),
     ("decade", rf"{B}(?:thập\s+(?:niên|kỷ|kỉ)|những\s+năm)\s+(?P<dec>(?:19|20)\d0|[1-9]0){NE}(?:s)?", read_decade, 4),
