@@ -35,6 +35,9 @@ from _data import shared_dir  # noqa: E402  (bench/ is on sys.path when run as a
 
 
 
+SETS = ["dev", "dev2", "dev3", "heldout", "heldout2", "real", "real-heldout", "real-heldout2", "heldout3", "heldout4"]
+
+
 def load(name: str) -> list[dict]:
     return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -233,7 +236,7 @@ def table(results: dict) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--write", action="store_true", help="write bench/results/times.md")
-    parser.add_argument("--errors", choices=["dev", "dev2", "dev3", "heldout", "heldout2", "real", "real-heldout", "real-heldout2", "heldout3"], help="print the items sukien gets wrong")
+    parser.add_argument("--errors", choices=SETS, help="print the items sukien gets wrong")
     parser.add_argument("--no-peer", action="store_true", help="skip dateparser")
     args = parser.parse_args()
     warnings.filterwarnings("ignore")
@@ -244,7 +247,7 @@ def main() -> None:
         except ImportError:
             print("dateparser not installed: peer skipped")
     results = {}
-    for set_name in ("dev", "dev2", "dev3", "heldout", "heldout2", "real", "real-heldout", "real-heldout2", "heldout3"):
+    for set_name in SETS:
         items = load(f"{set_name}.jsonl")
         for name, system in systems.items():
             results[(set_name, name)] = evaluate(items, system, show_errors=(args.errors == set_name and name == "sukien"))
