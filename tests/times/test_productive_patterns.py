@@ -110,3 +110,30 @@ def test_lunar_date_this_year_is_the_occurrence_nearest_to_ref():
 def test_part_of_day_with_the_day_before():
     text = "Có thể cháu bé được để ở đây từ đêm hôm trước nhưng không ai phát hiện."
     assert tagged(text, NEWS) == [("đêm hôm trước", "TIME", "2018-06-14TNI")]
+
+
+def test_fractions_of_counted_things_are_not_dates():
+    text = "Ông phân tích, theo quy định có 3/4 cử tri đi bỏ phiếu thì cuộc trưng cầu dân ý hợp lệ."
+    assert tagged(text, NEWS) == []
+    text = "Trước đó hôm 1/4, Chi cục công bố kết quả xét nghiệm 7/9 mẫu măng tươi ở Đà Nẵng."
+    assert tagged(text, datetime(2017, 4, 5, tzinfo=VN)) == [("hôm 1/4", "DATE", "2017-04-01")]
+
+
+def test_ago_after_tu_even_when_a_noun_follows():
+    text = "Thực tế là từ 2 năm trước gia đình bà Ngọc đã vay ngân hàng trên 1 tỉ đồng."
+    assert tagged(text, NEWS) == [("2 năm trước", "DATE", "2016")]
+    assert tagged("Hai ngày trước chuyến thăm, ông đã gọi điện.", NEWS) == []  # "before the visit", not "ago"
+
+
+def test_range_from_a_night_to_a_dated_morning():
+    text = "Sau trận mưa lớn từ đêm 25 đến rạng sáng 26/5 ở TP Móng Cái, nước lũ dâng cao."
+    assert tagged(text, datetime(2018, 5, 28, tzinfo=VN)) == [
+        ("đêm 25 đến rạng sáng 26/5", "TIME", "2018-05-25TNI/2018-05-26TMO")]
+    assert tagged("Sáng 25, đoàn đến Huế.") == []  # a bare day outside a range stays untagged
+
+
+def test_weekday_takes_the_date_in_brackets_after_it():
+    text = "Sang đến thứ tư (20/9), Bắc Bộ sẽ có mưa giông trở lại."
+    assert tagged(text, datetime(2017, 9, 18, tzinfo=VN)) == [("thứ tư", "DATE", "2017-09-20"),
+                                                             ("20/9", "DATE", "2017-09-20")]
+    assert tagged("Lần thứ tư (2 lần trước thất bại), ông thành công.") == []

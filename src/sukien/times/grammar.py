@@ -197,7 +197,7 @@ def read_datetime(m, text: str) -> Spec | None:
         elif not g.get("pod") and not g.get("d") and not wd.split()[-1][:1].isupper() and squash(wd) != "chủ nhật":
             # lower-case "thứ hai" is an ordinal ("lần thứ hai", "Thứ hai, ...") unless "hôm"/"vào" introduces it
             before = text[max(0, m.start() - 6):m.start()].lower()
-            if not regex.search(r"(?:hôm|vào|ngày)\s*$", before):
+            if not regex.search(r"(?:hôm|vào|ngày)\s*$", before) and not _DATE_IN_BRACKETS.match(text, m.end()):
                 return None
     if g.get("d"):
         sep = (g.get("sep") or "").strip()
@@ -239,6 +239,7 @@ def read_datetime(m, text: str) -> Spec | None:
 # a date just before makes a bare "15-11" a date: "từ ngày 12-11 tới 15-11", "sáng nay 20-11"
 _DATE_BEFORE = regex.compile(r"(?:\d\s*(?:-|–|đến(?:\s+hết)?|tới)|\b(?:nay|qua|mai|hôm|ngày|sáng|trưa|chiều|tối|đêm))"
                              r"\s*\(?\s*$", FLAGS)
+_DATE_IN_BRACKETS = regex.compile(r"\s*\(\s*(?:ngày\s+)?\d{1,2}\s*[/\-.]\s*\d{1,2}\b")
 _LIST_BEFORE = regex.compile(r"\b(?:ngày|hôm|mùng|mồng|lễ|dịp|tết)\s+(?:\d{1,2}[\-.]\d{1,2}(?:[\-.]\d{4})?\s*(?:,|và|hoặc)\s*)*$",
                              FLAGS)
 _PREPOSITION_BEFORE = regex.compile(r"\b(?:từ|đến|tới|vào|sau|trước)\s*$", FLAGS)
@@ -251,7 +252,9 @@ _QUANTITY_AFTER = regex.compile(r"\s*(?:%|(?:ngày|tuần|tháng|năm|giờ|ti�
 _FRACTION_AFTER = regex.compile(
     r"\s+(?:số|dân\s+số|diện\s+tích|tổng|lượng|trong\s+số|các|những|thời\s+gian|khối\s+lượng|lãnh\s+thổ|giá\s+trị|"
     r"phiếu|thành\s+viên|ý\s+kiến|đại\s+biểu|trường\s+hợp|quốc\s+gia|nước|tỉnh|huyện|xã|bang|đội|câu|môn|lần|trận|"
-    r"ván|set|hiệp|bàn|điểm)\b", FLAGS)
+    r"ván|set|hiệp|bàn|điểm|mẫu|cử\s+tri|người|hộ|ca|học\s+sinh|sinh\s+viên|thí\s+sinh|bệnh\s+nhân|doanh\s+nghiệp|"
+    r"dự\s+án|sản\s+phẩm|lô|công\s+trình|cơ\s+sở|đơn\s+vị|địa\s+phương|phường|quận|thành\s+phố|chỉ\s+tiêu|"
+    r"tiêu\s+chí|vụ|bệnh\s+viện|trường|lớp|nhóm|thửa|căn|hồ\s+sơ|mục\s+tiêu|nội\s+dung)\b", FLAGS)
 _FRACTION_BEFORE = regex.compile(r"(?:khoảng|gần|hơn|chiếm|tới|trên|dưới|còn|được|số|đường|phố|ngõ|ngách|hẻm|kiệt|"
                                  r"nhà|phòng|lô|tổ|khu|xóm|ấp|km|quốc\s+lộ|tỉnh\s+lộ|tỷ\s+số|tỷ\s+lệ|tỉ\s+lệ|thắng|thua|hòa|đạt)\s*$", FLAGS)
 
@@ -509,9 +512,13 @@ _AGO_FOLLOWER = regex.compile(r"\s+(?!(?:đã|từng|vừa|mới|ông|bà|anh|ch
                               r"tại|ở|khi|đó|và|nhưng|rồi|mà|nên|lại|chưa|không)\b)\p{Ll}")
 
 
+_FROM_BEFORE = regex.compile(r"\b(?:từ|kể\s+từ)\s+$", FLAGS)
+
+
 def read_ago(m, text: str) -> Spec | None:
     g = m.groupdict()
-    if not g.get("cach") and not g.get("thereafter") and _AGO_FOLLOWER.match(text, m.end()):
+    if not g.get("cach") and not g.get("thereafter") and _AGO_FOLLOWER.match(text, m.end()) \
+            and not _FROM_BEFORE.search(text, max(0, m.start() - 10), m.start()):
         return None
     value = number(g["n"])
     if value is None or value != int(value):
@@ -708,7 +715,10 @@ def read_year_range(m, text: str) -> Spec | None:
 
 
 def read_bare_day(m, text: str) -> Spec | None:
-    return {"kind": "point", "day": int(m.group("d")), "bare_day": True}
+    spec = {"kind": "point", "day": int(m.group("d")), "bare_day": True}
+    if m.group("pod"):
+        spec["pod"] = POD_CODES[squash(m.group("pod"))]
+    return spec
 
 
 # ---------------------------------------------------------------- rules
@@ -805,7 +815,7 @@ RULES: list[tuple[str, str, object, int]] = [
     ("tet_day", rf"{B}(?:(?P<mung>mùng|mồng)\s+(?P<td>[1-9]|10)|(?P<td>2[3-9]|30))\s+tết{E}", read_tet_day, 7),
     ("eve", rf"{B}(?:đêm\s+)?giao\s+thừa(?:\s+(?P<yqual>{YQUAL}|tết\s+\S+))?{E}", read_eve, 6),
     ("year_range", rf"{B}(?:(?<!\d\s)năm\s+)?(?P<y1>{YEAR})\s*(?:-|–|—|đến)\s*(?:năm\s+)?(?P<y2>{YEAR}){NE}", read_year_range, 5),
-    ("bare_day", rf"{B}(?:ngày|mùng|mồng)\s+(?P<d>{DAY}){NE}(?!\s*[/\-.]\s*\d)(?!\s+tháng)", read_bare_day, 0),
+    ("bare_day", rf"{B}(?:(?P<pod>{POD})\s+(?:ngày\s+)?|(?:ngày|mùng|mồng)\s+)(?P<d>{DAY}){NE}(?!\s*[/\-.]\s*\d)(?!\s+tháng)", read_bare_day, 0),
 ]
 
 # The words a rule's match can start with ("0": a number). Rules are tried only where such a word
@@ -825,7 +835,7 @@ FIRST_WORDS = {
     "set": _POD_WORDS | _NUMBER_WORDS | {"0", "thứ", "chủ", "ngày", "hằng", "hàng", "mỗi"},
     "solar_holiday": {"đêm", "quốc", "tết", "lễ", "giáng", "noel", "ngày", "valentine"},
     "lunar_holiday": {"tết", "rằm", "giỗ", "lễ", "đêm"}, "tet_day": {"0", "mùng", "mồng"}, "eve": {"đêm", "giao"},
-    "year_range": {"0", "năm"}, "bare_day": {"ngày", "mùng", "mồng"},
+    "year_range": {"0", "năm"}, "bare_day": {"ngày", "mùng", "mồng"} | _POD_WORDS,
 }
 
 COMPILED = [(name, regex.compile(pattern, FLAGS), reader, priority) for name, pattern, reader, priority in RULES]
