@@ -35,6 +35,9 @@ from _data import shared_dir  # noqa: E402  (bench/ is on sys.path when run as a
 
 
 
+SETS = ["dev", "dev2", "dev3", "heldout", "heldout2", "real", "real-heldout", "real-heldout2", "heldout3", "heldout4"]
+
+
 def load(name: str) -> list[dict]:
     return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -233,7 +236,7 @@ def table(results: dict) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--write", action="store_true", help="write bench/results/times.md")
-    parser.add_argument("--errors", choices=["dev", "dev2", "dev3", "heldout", "heldout2", "real", "real-heldout", "real-heldout2", "heldout3"], help="print the items sukien gets wrong")
+    parser.add_argument("--errors", choices=SETS, help="print the items sukien gets wrong")
     parser.add_argument("--no-peer", action="store_true", help="skip dateparser")
     args = parser.parse_args()
     warnings.filterwarnings("ignore")
@@ -244,7 +247,7 @@ def main() -> None:
         except ImportError:
             print("dateparser not installed: peer skipped")
     results = {}
-    for set_name in ("dev", "dev2", "dev3", "heldout", "heldout2", "real", "real-heldout", "real-heldout2", "heldout3"):
+    for set_name in SETS:
         items = load(f"{set_name}.jsonl")
         for name, system in systems.items():
             results[(set_name, name)] = evaluate(items, system, show_errors=(args.errors == set_name and name == "sukien"))
@@ -312,7 +315,26 @@ def main() -> None:
                   "'năm ngày trước' (five days ago), 'Hè này', 'sang năm', the holidays '30-4 và 1-5' after "
                   "'ngày nghỉ lễ', a law-name rule that swallowed 'chương trình năm 2019', 'cùng kỳ thi' (an exam, "
                   "tagged as 'same period'), a lunar 'tháng Chạp năm nay' before Tết resolved to the next lunar "
-                  "year, and a weekly 'chiều thứ sáu ... hàng tuần' read as one date.\n"
+                  "year, and a weekly 'chiều thứ sáu ... hàng tuần' read as one date. These misses were then looked at "
+                  "and fixed with general rules found by probing every productive pattern (2026-11-22): "
+                  "heldout3 is LOOKED AT and tuned on since.\n"
+                  "- heldout4: 104 sentences (79 VietNews from articles 18000 onwards, 25 written; 24 distractors, "
+                  "90 mentions) labelled by hand after those fixes, committed before the tagger ran: the honest "
+                  "estimate for unseen text. First run (2026-11-22): overlap P/R/F1 0.978/0.978/0.978, exact F1 "
+                  "0.944, norm acc 0.977, strict P/R/F1 0.956/0.956/0.956, 1 false alarm out of 24 distractors "
+                  "('3/4 cử tri'). Its errors were then fixed with general rules (fractions of counted things, "
+                  "'từ N năm trước' before a noun, 'đêm 25 đến rạng sáng 26/5', a weekday with its date in brackets): "
+                  "tuned on since. Left: a purpose clause ('vừa đồng ý chi ... để sửa đập trong tháng 12') read as "
+                  "past.\n"
+                  "- Conventions the spec does not state, chosen here: 'N ngày/tuần/tháng/năm nữa' is a DATE that "
+                  "many units after ref (the mirror of 'N ... trước'), but an amount after 'thêm'/'thiếu'/'mất'; "
+                  "'N ngày sau' + a noun ('sau vụ tai nạn') is a DURATION, like 'N ngày trước chuyến thăm' is not "
+                  "'ago'; vague counts ('mấy ngày nay', 'dăm năm trước', 'nhiều năm qua') are not tagged, only "
+                  "'vài' + unit is a duration with X; 'hè/xuân/thu/đông' without 'mùa' are seasons when a year word "
+                  "or tới/qua follows and the word opens a clause or follows a preposition or đầu/giữa/cuối; "
+                  "'mùa hè tới' is the next summer after ref, 'hè vừa qua' the last one ended (SU = May-Aug); "
+                  "'sang năm' is next year; a lunar date with 'năm nay' is the occurrence nearest to ref; weekdays "
+                  "listed before one 'hàng tuần' are each a SET.\n"
                   "- PhoNER dev: real COVID-19 news. Its gold splits ranges into two DATE spans where the spec "
                   "makes one mention, and leaves out relative words (sáng nay, cùng ngày) that the spec tags, so "
                   "its P/R measure agreement with a different convention.\n\n")

@@ -41,5 +41,5 @@ def build(name: str, prefix: str) -> int:
 
 
 if __name__ == "__main__":
-    for name, prefix in (("dev_src", "dev"), ("dev2_src", "dev2"), ("dev3_src", "dev3"), ("heldout_src", "heldout"), ("heldout2_src", "heldout2"), ("real_src", "real"), ("realheld_src", "real-heldout"), ("realheld2_src", "real-heldout2"), ("heldout3_src", "heldout3")):
+    for name, prefix in (("dev_src", "dev"), ("dev2_src", "dev2"), ("dev3_src", "dev3"), ("heldout_src", "heldout"), ("heldout2_src", "heldout2"), ("real_src", "real"), ("realheld_src", "real-heldout"), ("realheld2_src", "real-heldout2"), ("heldout3_src", "heldout3"), ("heldout4_src", "heldout4")):
         print(prefix, build(name, prefix), "mentions")

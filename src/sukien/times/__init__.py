@@ -92,9 +92,12 @@ def _fill_from_appositions(text: str, mentions: list[TimeMention]) -> None:
     so does the same word ("hôm qua") later in the text."""
     learned: dict[str, str] = {}
     for first, second in zip(mentions, mentions[1:]):
+        gap = text[first.end:second.start]
+        if gap.strip() in ("(", ",") and _weekday_matches(first, second):
+            first.value = second.value  # "thứ tư (20/9)": the written date says which Wednesday
+            continue
         if not first.value.startswith("XXXX-XX-XX"):
             continue
-        gap = text[first.end:second.start]
         if gap.strip() not in ("(", ",", ", tức", "(tức") or second.type != "DATE":
             continue
         if len(second.value) == 10:
@@ -104,6 +107,18 @@ def _fill_from_appositions(text: str, mentions: list[TimeMention]) -> None:
         day = learned.get(_day_word(mention.text))
         if day and mention.value.startswith("XXXX-XX-XX"):
             mention.value = day + mention.value[10:]
+
+
+def _weekday_matches(first: TimeMention, second: TimeMention) -> bool:
+    """A bare weekday ("thứ tư", "Chủ nhật") followed by a full date that falls on that weekday."""
+    words = " ".join(first.text.lower().split())
+    number = grammar.WEEKDAYS.get(words.removeprefix("thứ ")) if words.startswith(("thứ ", "chủ nhật")) else None
+    if number is None or first.type != "DATE" or second.type != "DATE" or len(second.value) != 10:
+        return False
+    try:
+        return date.fromisoformat(second.value).isoweekday() == number
+    except ValueError:
+        return False
 
 
 def _day_word(text: str) -> str:

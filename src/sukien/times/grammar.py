@@ -29,8 +29,14 @@ DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 MON = r"(?:0?[1-9]|1[0-2])"
 YEAR = r"(?:1[0-9]\d\d|20\d\d|21\d\d)"
 POD = r"(?:rạng\s+sáng|sáng\s+sớm|sáng|trưa|xế\s+chiều|chiều\s+tối|chiều|tối|nửa\s+đêm|đêm|khuya)"
-NUMWORD = r"(?:một|hai|ba|bốn|sáu|bảy|tám|chín|mười|mười\s+hai|hai\s+mươi|nửa|vài|mấy)"
-NUM = rf"(?:\d{{1,3}}(?:\.\d{{3}})*(?:,\d+)?|{NUMWORD})"
+# number words: "mười lăm", "hai mươi mốt", "năm mươi"; "năm" alone is "five" only before a unit (see NUM)
+NUMWORD = (r"(?:(?:hai|ba|bốn|năm|sáu|bảy|tám|chín)\s+mươi(?:\s+(?:mốt|một|hai|ba|bốn|tư|lăm|nhăm|sáu|bảy|tám|chín))?"
+           r"|mười(?:\s+(?:một|hai|ba|bốn|lăm|nhăm|sáu|bảy|tám|chín))?|một|hai|ba|bốn|sáu|bảy|tám|chín|nửa|vài|mấy|dăm)")
+# a count right before a unit word may also be "năm" (five): "năm ngày trước", "năm năm qua";
+# not after words that make "năm" the noun ("cả năm ngày nào", "những năm tháng")
+NUM = (rf"(?:\d{{1,3}}(?:\.\d{{3}})*(?:,\d+)?|{NUMWORD}"
+       rf"|(?<!\b(?:cả|quanh|mỗi|hằng|hàng|những|các|nhiều|cuối|đầu|giữa|hết|mươi|mười|trăm|nghìn|ngàn|chục)\s)(?<!\d\s)năm"
+       rf"(?=\s+(?:ngày|tuần|tháng|năm|quý|thập|thế|phút|giây|tiếng)\b))")
 APPROX = r"(?:khoảng|hơn|gần|trên|dưới|chừng|ngót|ít\s+nhất|tối\s+đa)"
 YQUAL = r"(?:cùng\s+năm|năm\s+nay|năm\s+ngoái|năm\s+tới|năm\s+sau|năm\s+trước|năm\s+kia|năm\s+ấy|năm\s+đó|năm\s+qua)"
 WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\b"
@@ -39,8 +45,27 @@ SUFFIX_END = r"(?=\s*[,.;:)!?\"”]|\s*$|\s+(?:\p{Lu}|tại|ở|đã|sẽ|vừa|
 
 NUMBERS = {
     "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
-    "mười": 10, "mười hai": 12, "hai mươi": 20, "nửa": 0.5, "vài": None, "mấy": None,
+    "mười": 10, "nửa": 0.5, "vài": None, "mấy": None, "dăm": None,
 }
+_UNIT_WORDS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "nhăm": 5, "sáu": 6,
+               "bảy": 7, "tám": 8, "chín": 9}
+
+
+def word_number(s: str) -> int | None:
+    """"hai mươi mốt" -> 21, "mười lăm" -> 15, "năm mươi" -> 50; None if not a compound number word."""
+    words = s.split()
+    tens, rest = None, words
+    if words[:1] == ["mười"]:
+        tens, rest = 1, words[1:]
+    elif len(words) >= 2 and words[1] == "mươi" and words[0] in _UNIT_WORDS:
+        tens, rest = _UNIT_WORDS[words[0]], words[2:]
+    if tens is None:
+        return None
+    if not rest:
+        return tens * 10
+    if len(rest) == 1 and rest[0] in _UNIT_WORDS:
+        return tens * 10 + _UNIT_WORDS[rest[0]]
+    return None
 WEEKDAYS = {"hai": 1, "ba": 2, "tư": 3, "năm": 4, "sáu": 5, "bảy": 6, "2": 1, "3": 2, "4": 3, "5": 4,
             "6": 5, "7": 6, "chủ nhật": 7}
 POD_CODES = {"rạng sáng": "MO", "sáng sớm": "MO", "sáng": "MO", "trưa": "MI", "xế chiều": "AF",
@@ -60,6 +85,9 @@ def number(s: str | None) -> float | None:
         return None
     if s in NUMBERS:
         return NUMBERS[s]
+    compound = word_number(s)
+    if compound is not None:
+        return compound
     try:
         return float(s.replace(".", "").replace(",", "."))
     except ValueError:
@@ -169,7 +197,7 @@ def read_datetime(m, text: str) -> Spec | None:
         elif not g.get("pod") and not g.get("d") and not wd.split()[-1][:1].isupper() and squash(wd) != "chủ nhật":
             # lower-case "thứ hai" is an ordinal ("lần thứ hai", "Thứ hai, ...") unless "hôm"/"vào" introduces it
             before = text[max(0, m.start() - 6):m.start()].lower()
-            if not regex.search(r"(?:hôm|vào|ngày)\s*$", before):
+            if not regex.search(r"(?:hôm|vào|ngày)\s*$", before) and not _DATE_IN_BRACKETS.match(text, m.end()):
                 return None
     if g.get("d"):
         sep = (g.get("sep") or "").strip()
@@ -180,7 +208,8 @@ def read_datetime(m, text: str) -> Spec | None:
         only_preposition = False
         if not has_context:
             window = max(0, m.start() - 16)
-            has_context = bool(_DATE_BEFORE.search(text, window, m.start()))
+            has_context = bool(_DATE_BEFORE.search(text, window, m.start())
+                               or _LIST_BEFORE.search(text, max(0, m.start() - 48), m.start()))
             if not has_context and _PREPOSITION_BEFORE.search(text, window, m.start()) \
                     and not _QUANTITY_AFTER.match(text, m.end("m")):
                 has_context = only_preposition = True
@@ -210,6 +239,9 @@ def read_datetime(m, text: str) -> Spec | None:
 # a date just before makes a bare "15-11" a date: "từ ngày 12-11 tới 15-11", "sáng nay 20-11"
 _DATE_BEFORE = regex.compile(r"(?:\d\s*(?:-|–|đến(?:\s+hết)?|tới)|\b(?:nay|qua|mai|hôm|ngày|sáng|trưa|chiều|tối|đêm))"
                              r"\s*\(?\s*$", FLAGS)
+_DATE_IN_BRACKETS = regex.compile(r"\s*\(\s*(?:ngày\s+)?\d{1,2}\s*[/\-.]\s*\d{1,2}\b")
+_LIST_BEFORE = regex.compile(r"\b(?:ngày|hôm|mùng|mồng|lễ|dịp|tết)\s+(?:\d{1,2}[\-.]\d{1,2}(?:[\-.]\d{4})?\s*(?:,|và|hoặc)\s*)*$",
+                             FLAGS)
 _PREPOSITION_BEFORE = regex.compile(r"\b(?:từ|đến|tới|vào|sau|trước)\s*$", FLAGS)
 # "từ 5-7 ngày", "2-3 người": a range of numbers, not a date
 _QUANTITY_AFTER = regex.compile(r"\s*(?:%|(?:ngày|tuần|tháng|năm|giờ|tiếng|phút|giây|người|lần|ca|km|m|cm|kg|tấn|tỷ|tỉ|"
@@ -220,7 +252,9 @@ _QUANTITY_AFTER = regex.compile(r"\s*(?:%|(?:ngày|tuần|tháng|năm|giờ|ti�
 _FRACTION_AFTER = regex.compile(
     r"\s+(?:số|dân\s+số|diện\s+tích|tổng|lượng|trong\s+số|các|những|thời\s+gian|khối\s+lượng|lãnh\s+thổ|giá\s+trị|"
     r"phiếu|thành\s+viên|ý\s+kiến|đại\s+biểu|trường\s+hợp|quốc\s+gia|nước|tỉnh|huyện|xã|bang|đội|câu|môn|lần|trận|"
-    r"ván|set|hiệp|bàn|điểm)\b", FLAGS)
+    r"ván|set|hiệp|bàn|điểm|mẫu|cử\s+tri|người|hộ|ca|học\s+sinh|sinh\s+viên|thí\s+sinh|bệnh\s+nhân|doanh\s+nghiệp|"
+    r"dự\s+án|sản\s+phẩm|lô|công\s+trình|cơ\s+sở|đơn\s+vị|địa\s+phương|phường|quận|thành\s+phố|chỉ\s+tiêu|"
+    r"tiêu\s+chí|vụ|bệnh\s+viện|trường|lớp|nhóm|thửa|căn|hồ\s+sơ|mục\s+tiêu|nội\s+dung)\b", FLAGS)
 _FRACTION_BEFORE = regex.compile(r"(?:khoảng|gần|hơn|chiếm|tới|trên|dưới|còn|được|số|đường|phố|ngõ|ngách|hẻm|kiệt|"
                                  r"nhà|phòng|lô|tổ|khu|xóm|ấp|km|quốc\s+lộ|tỉnh\s+lộ|tỷ\s+số|tỷ\s+lệ|tỉ\s+lệ|thắng|thua|hòa|đạt)\s*$", FLAGS)
 
@@ -306,6 +340,8 @@ def read_year(m, text: str) -> Spec | None:
         spec["pos"] = squash(g["pos"])
     if g.get("y"):
         spec["year"] = int(g["y"])
+    elif g.get("next"):  # "sang năm": next year
+        spec["year_rel"] = "tới"
     elif g.get("yrel"):
         spec["year_rel"] = squash(g["yrel"])
         if _counted_or_vague(text, m.start()):
@@ -315,9 +351,9 @@ def read_year(m, text: str) -> Spec | None:
     return spec
 
 
-_VAGUE_BEFORE = regex.compile(r"\b(?:những|nhiều|vài|mấy|các|bao|hàng|bao\s+nhiêu|chục|trăm|mươi|ngàn|nghìn)\s+$", FLAGS)
+_VAGUE_BEFORE = regex.compile(r"\b(?:những|nhiều|vài|mấy|dăm|các|bao|hàng|bao\s+nhiêu|chục|trăm|mươi|ngàn|nghìn)\s+$", FLAGS)
 # "6 tháng trước", "hai năm sau": a count before the unit, so not "last month" / "next year"
-_COUNT_BEFORE = regex.compile(rf"(?:\d|\b{NUMWORD})\s+$", FLAGS)
+_COUNT_BEFORE = regex.compile(rf"(?:\d|\b{NUMWORD}|\bnăm)\s+$", FLAGS)  # "năm tháng qua": five months, or the years
 
 
 def _counted_or_vague(text: str, start: int) -> bool:
@@ -385,12 +421,27 @@ def read_week(m, text: str) -> Spec | None:
 SEASONS = {"xuân": "SP", "hè": "SU", "hạ": "SU", "thu": "FA", "đông": "WI"}
 
 
+# a season word without "mùa" ("Hè này", "đầu xuân năm nay") must be introduced: at a clause start, after a
+# preposition or a position word; "vỉa hè", "khoản thu", "phía đông" are not seasons
+_SEASON_INTRO = regex.compile(r"(?:^|[,.;:!?\"“(]\s*|\b(?:vào|trong|dịp|từ|đến|tới|suốt|hết|sang|qua)\s+)$", FLAGS)
+
+
 def read_season(m, text: str) -> Spec | None:
     g = m.groupdict()
-    spec: Spec = {"kind": "point", "grain": "season", "season": SEASONS[squash(g["season"])]}
+    word = g.get("season") or g.get("bare")
+    spec: Spec = {"kind": "point", "grain": "season", "season": SEASONS[squash(word)]}
+    if g.get("pos"):
+        spec["pos"] = squash(g["pos"])
+    if not (g.get("y") or g.get("yqual") or g.get("this") or g.get("srel")):
+        return None  # "mùa hè" alone is no particular summer
+    if g.get("bare"):
+        if not g.get("pos") and not _SEASON_INTRO.search(text, max(0, m.start() - 8), m.start()):
+            return None
     _year_qualifier(spec, g.get("y"), g.get("yqual"))
     if g.get("this"):
         spec["year_rel"] = "nay"
+    if g.get("srel"):  # "mùa hè tới", "hè vừa qua": the next or the last such season
+        spec["season_rel"] = "future" if squash(g["srel"]) in ("tới", "sắp tới") else "past"
     return spec
 
 
@@ -448,6 +499,8 @@ def read_duration(m, text: str) -> Spec | None:
         before = text[max(0, m.start() - 8):m.start()].lower()
         if regex.search(r"(?:lúc|vào|đến|tới|từ)\s*$", before) and not g.get("rel"):
             return None
+    if squash(g["n"]) == "năm" and unit == "tháng" and (not g.get("rel") or regex.match(r"\s+đi\b", text[m.end():])):
+        return None  # "năm tháng" is "the years", not five months, unless "qua", "tới" ... follows
     amount = _amount(g["n"], unit)
     if amount is None:
         return None
@@ -459,9 +512,13 @@ _AGO_FOLLOWER = regex.compile(r"\s+(?!(?:đã|từng|vừa|mới|ông|bà|anh|ch
                               r"tại|ở|khi|đó|và|nhưng|rồi|mà|nên|lại|chưa|không)\b)\p{Ll}")
 
 
+_FROM_BEFORE = regex.compile(r"\b(?:từ|kể\s+từ)\s+$", FLAGS)
+
+
 def read_ago(m, text: str) -> Spec | None:
     g = m.groupdict()
-    if not g.get("cach") and not g.get("thereafter") and _AGO_FOLLOWER.match(text, m.end()):
+    if not g.get("cach") and not g.get("thereafter") and _AGO_FOLLOWER.match(text, m.end()) \
+            and not _FROM_BEFORE.search(text, max(0, m.start() - 10), m.start()):
         return None
     value = number(g["n"])
     if value is None or value != int(value):
@@ -476,11 +533,27 @@ def read_ago(m, text: str) -> Spec | None:
 
 def read_after(m, text: str) -> Spec | None:
     g = m.groupdict()
+    if not m.group(0).endswith("đó") and _AGO_FOLLOWER.match(text, m.end()):
+        return None  # "năm ngày sau vụ tai nạn": "sau" is "after the accident"; the count is a duration
     value = 1 if g.get("n") is None else number(g["n"])
     if value is None or value != int(value):
         return None
     code, factor = UNITS[squash(g["unit"])]
     return {"kind": "shift", "amount": int(value) * factor, "unit": code, "anchored": True}
+
+
+# "cần thêm hai tháng nữa": "thêm" makes it an amount of time, not a date ahead
+_MORE_BEFORE = regex.compile(r"(?:\b(?:thêm|thiếu)\b[^,.;:]{0,30}|\b(?:kéo\s+dài|mất)\s+(?:(?:khoảng|gần|hơn|chừng)\s+)?"
+                             r"|\d\s*[-–]\s*)$", FLAGS)
+
+
+def read_ahead(m, text: str) -> Spec | None:
+    g = m.groupdict()
+    value = number(g["n"])
+    if value is None or value != int(value) or _MORE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return None
+    code, factor = UNITS[squash(g["unit"])]
+    return {"kind": "shift", "amount": int(value) * factor, "unit": code}
 
 
 def read_anaphor(m, text: str) -> Spec | None:
@@ -642,7 +715,10 @@ def read_year_range(m, text: str) -> Spec | None:
 
 
 def read_bare_day(m, text: str) -> Spec | None:
-    return {"kind": "point", "day": int(m.group("d")), "bare_day": True}
+    spec = {"kind": "point", "day": int(m.group("d")), "bare_day": True}
+    if m.group("pod"):
+        spec["pod"] = POD_CODES[squash(m.group("pod"))]
+    return spec
 
 
 # ---------------------------------------------------------------- rules
@@ -660,7 +736,8 @@ DMTEXT = rf"(?:(?P<dhead>ngày|mùng|mồng)\s+)?{NB}(?P<d>{DAY})\s+tháng\s+(?P
 YEAR_AFTER = rf"(?:\s+năm\s+(?P<y>{YEAR})(?!\s*[/\-]\s*\d)|\s+(?P<yqual>{YQUAL}))?"
 LUNAR_MARK = r"(?P<lunar>\s*\(?\s*(?:âm\s+lịch|AL)\b\)?)?"
 RELDAY = r"(?P<relday>ngày\s+hôm\s+qua|ngày\s+hôm\s+nay|ngày\s+hôm\s+kia|hôm\s+nay|hôm\s+qua|hôm\s+kia|ngày\s+mai|ngày\s+kia)"
-PODREL = r"(?P<podrel>hôm\s+nay|hôm\s+qua|hôm\s+kia|ngày\s+mai|ngày\s+kia|ngày\s+hôm\s+sau|hôm\s+sau|nay|qua|mai)"
+PODREL = (r"(?P<podrel>hôm\s+nay|hôm\s+qua|hôm\s+kia|ngày\s+mai|ngày\s+kia|ngày\s+hôm\s+sau|hôm\s+sau|"
+          r"ngày\s+hôm\s+trước|hôm\s+trước(?!\s+khi)|nay|qua|mai)")
 SAMEDAY = r"(?P<sameday>cùng\s+ngày|ngày\s+hôm\s+đó|hôm\s+đó)"
 WD = rf"(?P<wd>{WEEKDAY})(?:\s+(?P<wq>tuần\s+(?:trước|này|sau|tới|qua|vừa\s+qua)|tới|vừa\s+qua|này))?"
 DATEPART = rf"(?:{DM}|{DMTEXT}|{WD}(?:\s+(?:ngày\s+)?{DM})?)"
@@ -688,7 +765,10 @@ RULES: list[tuple[str, str, object, int]] = [
     ("month_pos", rf"{B}(?P<pos>đầu|giữa|cuối)\s+tháng{E}(?!\s*\d)(?!\s+(?:giêng|chạp|trước|này|tới|sau|qua|vừa)\b)",
      read_month, 2),
     ("year", rf"{B}(?:(?P<pos>đầu|giữa|cuối)\s+)?năm\s+(?:(?P<y>{YEAR}){NE}|(?P<yrel>nay|ngoái|tới|sau|kia|trước|qua|rồi){E})"
-             rf"|{B}(?P<pos>đầu|giữa|cuối)\s+năm{E}(?!\s+(?:học|tài\s+chính))", read_year, 3),
+             rf"|{B}(?P<pos>đầu|giữa|cuối)\s+năm{E}(?!\s+(?:học|tài\s+chính))"
+             # "sang năm con vào lớp một"; not "sang năm 2025", "sang năm mới", "sang năm thứ hai", "sang năm học"
+             rf"|{B}(?<!\bnăm\s+(?:này|nọ)\s+)(?P<next>sang)\s+năm{E}"
+             rf"(?!\s+(?:\d|mới|thứ|học|tài|sau|tới|nay|kế|khác|sinh|tuổi|{NUMWORD}\b))", read_year, 3),
     ("birth_year", rf"{B}(?:SN|sinh)\s+(?P<span>(?:năm\s+)?(?P<y>{YEAR})){NE}", read_birth_year, 6),
     ("quarter", rf"{B}(?:(?P<pos>đầu|giữa|cuối)\s+)?quý\s+(?:(?P<q>IV|I{{1,3}}|[1-4])(?:\s*[/.\-]\s*(?P<y>{YEAR}){NE}|{E})(?:\s+năm\s+(?P<y>{YEAR})|\s+(?P<yqual>{YQUAL}))?"
                 rf"|(?P<qrel>trước|này|tới|sau|vừa\s+qua|qua){E})", read_quarter, 3),
@@ -697,25 +777,29 @@ RULES: list[tuple[str, str, object, int]] = [
     ("week", rf"{B}(?:(?:(?P<pos>đầu|giữa)\s+)?tuần\s+(?P<wrel>trước|này|tới|sau|qua|vừa\s+qua)|(?P<weekend>cuối\s+tuần)(?:\s+(?P<wrel>trước|này|tới|sau|qua|vừa\s+qua))?"
              rf"|tuần\s+(?:(?P<wrel>trước|này|tới|sau|qua|vừa\s+qua)|(?:thứ\s+)?(?P<wn>\d{{1,2}}){NE}"
              rf"(?:\s+năm\s+(?P<y>{YEAR})|\s*/\s*(?P<y>{YEAR})|\s+(?P<yqual>{YQUAL}))?)){E}", read_week, 3),
-    ("season", rf"{B}mùa\s+(?P<season>xuân|hè|hạ|thu|đông)(?:\s+năm\s+(?P<y>{YEAR})|\s+(?P<y>{YEAR})|\s+(?P<yqual>{YQUAL})"
-               rf"|\s+(?P<this>này))(?![\p{{L}}\p{{N}}])", read_season, 3),
+    ("season", rf"{B}(?:(?P<pos>đầu|giữa|cuối)\s+)?(?:(?<!(?:hội|olympic|games|paralympic)\s)mùa\s+(?P<season>xuân|hè|hạ|thu|đông)|(?<!(?:vỉa|lề|mái|hiên)\s)(?P<bare>xuân|hè|thu|đông))"
+               rf"(?:\s+năm\s+(?P<y>{YEAR}){NE}|\s+(?P<y>{YEAR}){NE}|\s+(?P<yqual>{YQUAL})|\s+(?P<this>này)"
+               rf"|\s+(?P<srel>vừa\s+qua|sắp\s+tới|(?:tới|trước|qua){SUFFIX_END}))?(?![\p{{L}}\p{{N}}])", read_season, 3),
     ("decade", rf"{B}(?:thập\s+(?:niên|kỷ|kỉ)|những\s+năm)\s+(?P<dec>(?:19|20)\d0|[1-9]0){NE}(?:s)?", read_decade, 4),
     ("century", rf"{B}thế\s+kỷ\s+(?P<c>[IVXL]+|\d{{1,2}}){E}", read_century, 4),
     ("duration", rf"{B}(?:(?P<approx>{APPROX})\s+)?(?<![\d][/\-.,]|thứ\s)(?P<n>{NUM})\s*(?P<unit>thập\s+kỷ|thập\s+niên|thế\s+kỷ|năm|tháng|quý|tuần|"
                  rf"ngày\s+đêm|ngày|giờ|h(?=\s+qua\b)|tiếng\s+đồng\s+hồ|tiếng(?=\s*(?:[,.;)]|sau|qua|trước|liền|liên\s+tục|để|thì|mới))|phút|giây){E}"
                  rf"(?!\s+(?:tuổi|lương|mới|một\s+lần|trước(?!\s+khi)|sau\s+đó|đầu|cuối|qua\s+đời|sinh|hội|lễ|giỗ|thành\s+lập|kỷ\s+niệm)\b)"
-                 rf"(?:\s+(?P<rel>qua|vừa\s+qua|nay|tới|sắp\s+tới|gần\s+đây|trở\s+lại\s+đây|liên\s+tiếp|liền){E})?", read_duration, 2),
+                 rf"(?:\s+(?P<rel>qua|vừa\s+qua|nay|tới\s+đây|tới|sắp\s+tới|gần\s+đây|trở\s+lại\s+đây|liên\s+tiếp|liền){E})?", read_duration, 2),
     ("ago", rf"{B}(?:(?P<cach>cách\s+đây)\s+(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s+(?P<unit>năm|tháng|tuần|ngày|thập\s+kỷ){E}"
             rf"|(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s+(?P<unit>năm|tháng|tuần|ngày|thập\s+kỷ)\s+trước(?P<thereafter>\s+đó)?{E}"
             rf"(?!\s+khi))",
      read_ago, 4),
     ("after", rf"{B}(?P<n>{NUM})\s+(?P<unit>năm|tháng|tuần|ngày)\s+sau(?:\s+đó)?{E}(?!\s+khi)", read_after, 4),
+    ("ahead", rf"{B}(?:(?P<approx>{APPROX})\s+)?(?P<n>{NUM})\s+(?P<unit>năm|tháng|tuần|ngày)\s+nữa{E}", read_ahead, 4),
     ("anaphor", rf"{B}(?:cùng\s+ngày|ngày\s+hôm\s+sau|hôm\s+sau(?:\s+đó)?|ngày\s+sau\s+đó|ngày\s+hôm\s+trước|hôm\s+trước(?:\s+đó)?){E}",
      read_anaphor, 4),
-    ("same_period", rf"{B}cùng\s+kỳ(?:\s+năm\s+(?:(?P<y>{YEAR}){NE}|(?P<yrel>ngoái|trước|qua|kia){E}))?", read_same_period, 4),
+    ("same_period", rf"{B}cùng\s+kỳ(?!\s+(?:thi|họp|đại\s+hội|bầu\s+cử|tuyển\s+sinh|xét\s+tuyển|tuyển\s+dụng|sát\s+hạch|"
+                    rf"kiểm\s+tra|hội\s+nghị|hội\s+thi|giải|lễ|hội|phiên|nghỉ|trăng|kinh|nguyệt)\b)(?:\s+năm\s+(?:(?P<y>{YEAR}){NE}|(?P<yrel>ngoái|trước|qua|kia){E}))?", read_same_period, 4),
     ("period", rf"{B}(?:(?P<n>\d{{1,2}}|{NUMWORD})\s+)?tháng\s+(?:(?P<pos>đầu|cuối)\s+)?năm{E}"
                rf"(?:\s+(?P<y>{YEAR}){NE}|\s*/\s*(?P<y>{YEAR}){NE}|\s+(?P<yqual>nay|ngoái|tới|sau|trước|qua){E})?", read_period, 5),
-    ("set", rf"{B}(?:(?:(?P<pod>{POD})\s+)?(?P<wd>{WEEKDAY})\s+(?:hằng|hàng|mỗi)\s+tuần"
+    ("set", rf"{B}(?:(?:(?P<pod>{POD})\s+)?(?P<wd>{WEEKDAY})(?:\s+(?:hằng|hàng|mỗi)\s+tuần"
+            rf"|(?=(?:\s*(?:,|và|hoặc)\s*(?:{POD}\s+)?{WEEKDAY})+\s+(?:hằng|hàng|mỗi)\s+tuần))"
             rf"|{CLOCK}(?:\s+(?P<pod>{POD}))?\s+(?:hằng|hàng|mỗi)\s+(?:ngày|đêm|tối|sáng)"
             rf"|ngày\s+(?P<md>{DAY})\s+(?:hằng|hàng|mỗi)\s+tháng"
             rf"|(?:ngày\s+)?(?P<yd>{DAY})\s*/\s*(?P<ym>{MON})\s+(?:hằng|hàng|mỗi)\s+năm"
@@ -731,27 +815,27 @@ RULES: list[tuple[str, str, object, int]] = [
     ("tet_day", rf"{B}(?:(?P<mung>mùng|mồng)\s+(?P<td>[1-9]|10)|(?P<td>2[3-9]|30))\s+tết{E}", read_tet_day, 7),
     ("eve", rf"{B}(?:đêm\s+)?giao\s+thừa(?:\s+(?P<yqual>{YQUAL}|tết\s+\S+))?{E}", read_eve, 6),
     ("year_range", rf"{B}(?:(?<!\d\s)năm\s+)?(?P<y1>{YEAR})\s*(?:-|–|—|đến)\s*(?:năm\s+)?(?P<y2>{YEAR}){NE}", read_year_range, 5),
-    ("bare_day", rf"{B}(?:ngày|mùng|mồng)\s+(?P<d>{DAY}){NE}(?!\s*[/\-.]\s*\d)(?!\s+tháng)", read_bare_day, 0),
+    ("bare_day", rf"{B}(?:(?P<pod>{POD})\s+(?:ngày\s+)?|(?:ngày|mùng|mồng)\s+)(?P<d>{DAY}){NE}(?!\s*[/\-.]\s*\d)(?!\s+tháng)", read_bare_day, 0),
 ]
 
 # The words a rule's match can start with ("0": a number). Rules are tried only where such a word
 # starts, with an anchored match, instead of scanning every position: this keeps tagging fast.
-_NUMBER_WORDS = {"một", "hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười", "nửa", "vài", "mấy"}
+_NUMBER_WORDS = {"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "nửa", "vài", "mấy", "dăm"}
 _APPROX_WORDS = {"khoảng", "hơn", "gần", "trên", "dưới", "chừng", "ngót", "ít", "tối"}
 _POD_WORDS = {"rạng", "sáng", "trưa", "xế", "chiều", "tối", "nửa", "đêm", "khuya"}
 FIRST_WORDS = {
     "clock_date": {"0", "khoảng", "gần", "hơn", "chừng"}, "pod_date": _POD_WORDS,
     "date": {"0", "ngày", "hôm", "mùng", "mồng", "thứ", "chủ"}, "relday": {"ngày", "hôm"},
     "lunar_dm": {"0", "ngày", "mùng", "mồng", "rằm"}, "month": {"đầu", "giữa", "cuối", "tháng"},
-    "month_pos": {"đầu", "giữa", "cuối"}, "year": {"đầu", "giữa", "cuối", "năm"}, "birth_year": {"sn", "sinh"},
-    "quarter": {"quý", "đầu", "giữa", "cuối"}, "half": {"nửa"}, "week": {"cuối", "tuần", "đầu", "giữa"}, "season": {"mùa"}, "decade": {"thập", "những"},
+    "month_pos": {"đầu", "giữa", "cuối"}, "year": {"đầu", "giữa", "cuối", "năm", "sang"}, "birth_year": {"sn", "sinh"},
+    "quarter": {"quý", "đầu", "giữa", "cuối"}, "half": {"nửa"}, "week": {"cuối", "tuần", "đầu", "giữa"}, "season": {"mùa", "xuân", "hè", "thu", "đông", "đầu", "giữa", "cuối"}, "decade": {"thập", "những"},
     "century": {"thế"}, "duration": {"0"} | _APPROX_WORDS | _NUMBER_WORDS,
     "ago": {"0", "cách"} | _APPROX_WORDS | _NUMBER_WORDS, "after": {"0"} | _NUMBER_WORDS,
-    "anaphor": {"cùng", "ngày", "hôm"}, "same_period": {"cùng"}, "period": {"0", "tháng"} | _NUMBER_WORDS,
+    "ahead": {"0"} | _APPROX_WORDS | _NUMBER_WORDS, "anaphor": {"cùng", "ngày", "hôm"}, "same_period": {"cùng"}, "period": {"0", "tháng"} | _NUMBER_WORDS,
     "set": _POD_WORDS | _NUMBER_WORDS | {"0", "thứ", "chủ", "ngày", "hằng", "hàng", "mỗi"},
     "solar_holiday": {"đêm", "quốc", "tết", "lễ", "giáng", "noel", "ngày", "valentine"},
     "lunar_holiday": {"tết", "rằm", "giỗ", "lễ", "đêm"}, "tet_day": {"0", "mùng", "mồng"}, "eve": {"đêm", "giao"},
-    "year_range": {"0", "năm"}, "bare_day": {"ngày", "mùng", "mồng"},
+    "year_range": {"0", "năm"}, "bare_day": {"ngày", "mùng", "mồng"} | _POD_WORDS,
 }
 
 COMPILED = [(name, regex.compile(pattern, FLAGS), reader, priority) for name, pattern, reader, priority in RULES]
@@ -767,7 +851,9 @@ DISTRACTORS = regex.compile(
     # (not "kỷ luật", "pháp luật", "trường luật", "luật sư", "luật pháp")
     rf"{B}(?<!(?:kỷ|kỉ|pháp|quy|trường|đoàn|khoa)\s)(?:bộ\s+)?luật(?!\s+(?:sư|pháp|lệ|chơi)\b)"
     rf"(?:\s+(?!(?:được|đã|sẽ|có|từ|vào|trong|năm|thông|ban|hiệu|là|và|với|này|đó|mới|cũ|"
-    rf"cho|khi|nhưng|thì|mà|của|hồi|lúc|đến|tới|trước|sau|đầu|giữa|cuối|tháng|ngày|ở|tại)\b)[\p{{L}}\-&]+){{1,6}}\s+(?:năm\s+)?{YEAR}{E}"
+    rf"cho|khi|nhưng|thì|mà|của|hồi|lúc|đến|tới|trước|sau|đầu|giữa|cuối|tháng|ngày|ở|tại|ra|khỏi|lên|xuống|bị|"
+    rf"chương|trình|kỳ|họp|phiên|lần|sắp|đang|chưa|không|vẫn|cũng|nên|phải|cần|để|theo|"
+    rf"ngoài|gồm|như|hay|hoặc)\b)[\p{{L}}\-&]+){{1,6}}\s+(?:năm\s+)?{YEAR}{E}"
     # a decree number written with "năm": "nghị định 71 năm 2013"
     rf"|{B}(?:nghị\s+định|thông\s+tư|quyết\s+định|nghị\s+quyết|chỉ\s+thị|công\s+văn|pháp\s+lệnh)(?:\s+số)?\s+\d[\w./\-]*"
     rf"\s+năm\s+{YEAR}{E}|{B}hiến\s+pháp\s+(?:năm\s+)?{YEAR}{E}|"

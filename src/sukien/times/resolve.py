@@ -275,9 +275,9 @@ def resolve_solar(spec: dict, ctx: Context, start: int, tense: str | None, force
     ref = ctx.ref
     if "relday" in spec:
         offset = RELDAYS.get(spec["relday"], 0)
-        if spec["relday"] in ("hôm sau", "ngày hôm sau"):
+        if spec["relday"] in ("hôm sau", "ngày hôm sau", "hôm trước", "ngày hôm trước"):  # from the narrative date
             base = ctx.anchor_day or ref
-            return fmt_day(base + timedelta(days=1) if base else None)
+            return fmt_day(base + timedelta(days=1 if spec["relday"].endswith("sau") else -1) if base else None)
         return fmt_day(ref + timedelta(days=offset) if ref else None)
     if spec.get("sameday"):  # "15h cùng ngày": the narrative date
         return fmt_day(ctx.anchor_day or ref)
@@ -322,6 +322,8 @@ def resolve_solar(spec: dict, ctx: Context, start: int, tense: str | None, force
         y = year if written else (ref.year if ref else None)
         return f"{fmt_year(y)}-H{spec['half']}"
     if grain == "season":
+        if "season_rel" in spec:
+            return season_around(spec["season"], ref, spec["season_rel"] == "future")
         y = year if written else (ref.year if ref else None)
         return f"{fmt_year(y)}-{spec['season']}"
     if grain == "week":
@@ -331,6 +333,23 @@ def resolve_solar(spec: dict, ctx: Context, start: int, tense: str | None, force
             return fmt_year(year)
         return fmt_year(ref.year if ref else None)  # a bare "đầu năm", "cuối năm"
     return None
+
+
+# the months a season covers, as (first, last) with months of the next year counted on from 13
+SEASON_MONTHS = {"SP": (2, 4), "SU": (5, 8), "FA": (8, 10), "WI": (11, 13)}
+
+
+def season_around(season: str, ref: date | None, future: bool) -> str:
+    """"mùa hè tới" / "hè vừa qua": the first season of that name after ref, or the last one before it."""
+    if ref is None:
+        return f"XXXX-{season}"
+    first, last = SEASON_MONTHS[season]
+    now = ref.year * 12 + ref.month
+    if future:
+        year = ref.year if ref.year * 12 + first > now else ref.year + 1
+    else:
+        year = ref.year if ref.year * 12 + last < now else ref.year - 1
+    return f"{year}-{season}"
 
 
 def _anchor_month(ctx: Context) -> tuple[int, int] | None:
@@ -460,6 +479,10 @@ def resolve_lunar(spec: dict, ctx: Context, forced: int | None) -> str | None:
         else:
             span = interval(year)
         return f"{span[0].isoformat()}/{span[1].isoformat()}" if span else None
+    if spec.get("year_rel") in ("nay", "này") and forced is None and ref is not None:
+        # "23 tháng Chạp năm nay" in April 2024: the lunar year that began this solar year has its
+        # Chạp next January, so "this year" names the occurrence nearest to ref, as with no year
+        year = None
     if year is None:
         if ref is None:
             return "XXXX-XX-XX"
