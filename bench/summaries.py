@@ -1,6 +1,6 @@
 """Benchmark: event summaries on ViMs (dev half), the ViMs protocol, baselines in the same run.
 
-    PYTHONPATH=src python bench/summaries.py [--folds 5] [--boot 1000] [--out bench/results/summaries.md]
+    PYTHONPATH=src python bench/summaries.py [--folds 5] [--boot 1000] [--write] [--out bench/results/summaries.md]
 
 Protocol (../shared/data/README.md): one summary per cluster, cut at round(mean reference
 length) tokens; tokens = syllables after NFC + lower-casing, split on whitespace and
@@ -274,6 +274,7 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--boot", type=int, default=1000)
     parser.add_argument("--no-oracle", action="store_true")
+    parser.add_argument("--write", action="store_true", help="write the table to --out (default: print only)")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "summaries.md")
     args = parser.parse_args()
     shared = shared_dir(REPO)
@@ -322,7 +323,7 @@ def main() -> None:
         f"# Event summaries: ViMs dev (150 clusters), ViMs protocol",
         "",
         f"Date: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC. Machine: {machine()}.",
-        f"Command: `PYTHONPATH=src python bench/summaries.py --folds {args.folds}` "
+        f"Command: `PYTHONPATH=src python bench/summaries.py --folds {args.folds} --write` "
         f"({time.time() - started:.0f} s). Budget: round(mean reference length) syllables per cluster "
         f"(mean {np.mean([d.budget for d in data]):.0f}); ROUGE F1, diacritics kept, averaged over references "
         f"then clusters; 95% bootstrap interval over clusters ({args.boot} resamples).",
@@ -353,8 +354,9 @@ def main() -> None:
     ]
     text = "\n".join(lines)
     print(text)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text + "\n", encoding="utf-8")
+    if args.write:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
