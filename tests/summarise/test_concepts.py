@@ -64,3 +64,17 @@ def test_weights_prefer_what_many_outlets_say():
     learned = model.predict(F)
     assert np.isfinite(learned).all()
     assert learned[names.index(("địa", "trung"))] > learned[names.index(("khủng", "bố"))]
+
+
+def test_without_the_model_the_summary_falls_back_to_article_frequency(monkeypatch):
+    import sukien.summarise as summarise
+
+    articles = three_outlets()
+    monkeypatch.setattr(summarise, "default_concept_model", lambda: None)
+    summary = summarise.summarize(articles, max_tokens=60)
+    by_id = {a.id: a for a in articles}
+    assert summary
+    for s in summary:
+        assert by_id[s.article_id].text[s.start:s.end] == s.text
+    # the sentence with the most repeated bigrams ("máy bay EgyptAir", "Địa Trung Hải") leads
+    assert any("EgyptAir" in s.text and "Địa Trung Hải" in s.text for s in summary)

@@ -78,7 +78,6 @@ def score_concepts(candidates: list[Candidate], articles: list[Article]) -> tupl
     F, presence = concept_features(candidates, articles, m, X)
     model = default_concept_model()
     if model is None:
-        log.warning("concept_model.json missing or stale; weighting bigrams by article frequency")
         return presence, heuristic_weights(F), sim, CoverageParams()
     return presence, model.predict(F), sim, CoverageParams(**model.meta.get("selection", {}))
 

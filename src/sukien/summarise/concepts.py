@@ -18,6 +18,7 @@ eligible sentence with the largest `uncovered weight / length**length_exponent`.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -27,10 +28,11 @@ import scipy.sparse as sp
 
 from sukien.model import Article
 from sukien.summarise.candidates import Candidate
-from sukien.summarise.features import FEATURE_NAMES, EventMatrices, _title_keys
+from sukien.summarise.features import FEATURE_NAMES, EventMatrices, title_keys
 from sukien.summarise.scorer import StepScorer
 
 CONCEPT_MODEL_PATH = Path(__file__).with_name("concept_model.json")
+log = logging.getLogger(__name__)
 
 # sentence features whose maximum and mean over the sentences holding a bigram describe it
 SENTENCE_SIGNALS = ["inv_pos", "centroid_bi", "support_mean", "af_bi_mean", "title_all", "lexrank", "centroid_uni"]
@@ -125,7 +127,7 @@ def _title_bigram_counts(articles: list[Article], m: EventMatrices) -> np.ndarra
     n_uni = len(m.idf_vector)
     counts = np.zeros(len(m.bigram_codes))
     for article in articles:
-        ids = [m.uni_vocab.get(t, -1) for t in _title_keys(article.title)]
+        ids = [m.uni_vocab.get(t, -1) for t in title_keys(article.title)]
         codes = {a * n_uni + b for a, b in zip(ids, ids[1:]) if a >= 0 and b >= 0}
         if codes:
             counts[matching_columns(m.bigram_codes, codes)] += 1
@@ -150,12 +152,16 @@ def heuristic_weights(F: np.ndarray) -> np.ndarray:
 
 @lru_cache(maxsize=1)
 def default_concept_model() -> StepScorer | None:
-    """The shipped bigram-weight model, or None when it is missing."""
+    """The shipped bigram-weight model, or None (with one warning) when it is missing or stale."""
     try:
         model = StepScorer.load(CONCEPT_MODEL_PATH)
     except (OSError, ValueError, KeyError):
+        model = None
+    if model is None or model.features != CONCEPT_FEATURES:
+        log.warning("%s missing or trained on other features; weighting bigrams by article frequency",
+                    CONCEPT_MODEL_PATH.name)
         return None
-    return model if model.features == CONCEPT_FEATURES else None
+    return model
 
 
 def select_by_coverage(candidates: list[Candidate], presence: sp.csr_matrix, weights: np.ndarray,

@@ -30,7 +30,6 @@ from itertools import product
 from pathlib import Path
 
 import numpy as np
-
 import scipy.sparse as sp
 
 from sukien.summarise import rouge
