@@ -1,6 +1,6 @@
 """Benchmark: event summaries on ViMs (dev half), the ViMs protocol, baselines in the same run.
 
-    PYTHONPATH=src python bench/summaries.py [--folds 5] [--boot 1000] [--out bench/results/summaries.md]
+    PYTHONPATH=src python bench/summaries.py [--folds 5] [--boot 1000] [--write] [--out bench/results/summaries.md]
 
 Protocol (../shared/data/README.md): one summary per cluster, cut at round(mean reference
 length) tokens; tokens = syllables after NFC + lower-casing, split on whitespace and
@@ -10,12 +10,12 @@ averaged over references, then clusters. The summary text is cut at the budget, 
 sentence of a system may be truncated (the library itself returns whole sentences).
 
 Systems:
-- sukien (nested CV): the library pipeline; for each cluster the scorer is trained on the
-  other folds (K-fold over clusters) and the selection parameters (redundancy weight, length
-  exponent, near-duplicate threshold) are chosen by an inner CV on those folds only; the
-  model size (trees, depth, rate) is the one in model.json (chosen by K-fold CV in train.py;
-  all sizes tried scored within 0.001 ROUGE-2). These are the numbers to quote.
-- sukien (shipped model): the shipped model.json, trained on all 150 dev clusters:
+- sukien (nested CV): the library pipeline (learned bigram weights, greedy coverage
+  selection); for each cluster the bigram-weight model is trained on the other folds (K-fold
+  over clusters) and the selection parameters (length exponent, weight threshold) are chosen
+  by an inner CV on those folds only; the model size (stumps, rate) is the one in
+  concept_model.json (chosen by K-fold CV in train.py). These are the numbers to quote.
+- sukien (shipped model): the shipped concept_model.json, trained on all 150 dev clusters:
   in-sample, shown only to check the shipped path matches the CV one.
 - LEAD (round-robin over articles), LexRank, MMR-centroid: baselines, same sentences.
 - human: each reference against the other references of its cluster (cut at the budget).
@@ -47,8 +47,7 @@ from sukien.model import Article  # noqa: E402
 from sukien.summarise import summarize  # noqa: E402
 from sukien.summarise import rouge  # noqa: E402
 from sukien.summarise.data import load_vims, shared_dir  # noqa: E402
-from sukien.summarise.scorer import default_scorer  # noqa: E402
-from sukien.summarise.select import SelectionParams  # noqa: E402
+from sukien.summarise.concepts import CoverageParams, default_concept_model  # noqa: E402
 from sukien.summarise.train import ClusterData, nested_cross_validation, prepare, summary_indices  # noqa: E402
 from sukien.text.sentences import split_spans  # noqa: E402
 
@@ -226,6 +225,36 @@ def time_event(articles: list[Article], repeats: int = 20) -> tuple[float, float
     return statistics.median(wall) * 1000, statistics.median(cpu) * 1000, n_sentences
 
 
+def small_events(shared: Path, clusters, n_single: int = 300) -> list[list[Article]]:
+    """What most events of a large store look like: single articles (vietnews-val) and pairs
+    (the first two articles of every ViMs cluster)."""
+    events = [c.articles[:2] for c in clusters]
+    with gzip.open(shared / "data" / "vietnews-val.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            if len(events) >= len(clusters) + n_single:
+                break
+            d = json.loads(line)
+            events.append([Article(id=d["id"], title=d.get("title", ""), lead=d.get("lead", ""),
+                                   body=[p for p in d.get("body", "").split("\n") if p.strip()])])
+    return events
+
+
+def time_small_events(events: list[list[Article]], rounds: int = 3) -> tuple[float, float, float]:
+    """Mean ms per event (best of `rounds`) for single-article events, pairs, and all of them."""
+    best: dict[int, float] = {}
+    for _ in range(rounds):
+        spent = {1: 0.0, 2: 0.0}
+        for articles in events:
+            t = time.process_time()
+            summarize(articles, max_tokens=120)
+            spent[min(len(articles), 2)] += time.process_time() - t
+        for k, v in spent.items():
+            best[k] = min(best.get(k, v), v)
+    counts = {k: sum(min(len(e), 2) == k for e in events) for k in (1, 2)}
+    return (1000 * best[1] / max(counts[1], 1), 1000 * best[2] / max(counts[2], 1),
+            1000 * (best[1] + best[2]) / max(len(events), 1))
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -245,6 +274,7 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--boot", type=int, default=1000)
     parser.add_argument("--no-oracle", action="store_true")
+    parser.add_argument("--write", action="store_true", help="write the table to --out (default: print only)")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "summaries.md")
     args = parser.parse_args()
     shared = shared_dir(REPO)
@@ -254,10 +284,10 @@ def main() -> None:
     started = time.time()
     clusters = load_vims(shared / "data" / "vims-dev")
     data: list[ClusterData] = [prepare(c) for c in clusters]
-    scorer = default_scorer()
-    meta = scorer.meta if scorer else {}
-    params = SelectionParams(**meta.get("selection", {}))
-    model_params = meta.get("model_params", {"n_trees": 150, "depth": 3, "rate": 0.05})
+    model = default_concept_model()
+    meta = model.meta if model else {}
+    params = CoverageParams(**meta.get("selection", {}))
+    model_params = meta.get("model_params", {"n_trees": 300, "rate": 0.1})
     held_out = nested_cross_validation(data, args.folds, model_params)
 
     systems: dict[str, list[dict[str, float]]] = {}
@@ -285,17 +315,19 @@ def main() -> None:
     systems["human vs human"] = humans
 
     wall, cpu, n_sentences = time_event(fifty_article_event(shared, clusters))
+    small = small_events(shared, clusters)
+    single_ms, pair_ms, small_ms = time_small_events(small)
     reference = {"LEAD round-robin": "0.312", "LexRank": "0.362", "MMR-centroid": "0.369",
                  "human vs human": "0.374", "greedy oracle": "0.663"}
     lines = [
         f"# Event summaries: ViMs dev (150 clusters), ViMs protocol",
         "",
         f"Date: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC. Machine: {machine()}.",
-        f"Command: `PYTHONPATH=src python bench/summaries.py --folds {args.folds}` "
+        f"Command: `PYTHONPATH=src python bench/summaries.py --folds {args.folds} --write` "
         f"({time.time() - started:.0f} s). Budget: round(mean reference length) syllables per cluster "
         f"(mean {np.mean([d.budget for d in data]):.0f}); ROUGE F1, diacritics kept, averaged over references "
         f"then clusters; 95% bootstrap interval over clusters ({args.boot} resamples).",
-        f"sukien: model {model_params} (model.json, chosen by {meta.get('cv_folds', args.folds)}-fold CV); "
+        f"sukien: bigram-weight model {model_params} (concept_model.json, chosen by {meta.get('cv_folds', args.folds)}-fold CV); "
         f"selection chosen per outer fold by inner CV: "
         f"{sorted({str(p.__dict__) for _, p in held_out})}; shipped selection {params.__dict__}.",
         "",
@@ -315,12 +347,16 @@ def main() -> None:
         f"Speed: a 50-article event ({n_sentences} sentences; the 3 largest ViMs clusters topped up with "
         f"vietnews-val articles), `summarize(articles, max_tokens=120)`: median {wall:.1f} ms wall, "
         f"{cpu:.1f} ms CPU over 20 runs (target < 100 ms).",
+        f"Small events ({len(small)}: {sum(len(e) == 1 for e in small)} single vietnews-val articles, "
+        f"{sum(len(e) == 2 for e in small)} pairs from ViMs clusters): mean {single_ms:.2f} ms CPU per "
+        f"single-article event, {pair_ms:.2f} ms per pair, {small_ms:.2f} ms overall (best of 3 rounds).",
         "Targets on unseen clusters: R2-F >= 0.42, R1-F >= 0.58, <= 1 near-duplicate pair per 20 summaries.",
     ]
     text = "\n".join(lines)
     print(text)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text + "\n", encoding="utf-8")
+    if args.write:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

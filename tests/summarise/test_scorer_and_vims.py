@@ -8,33 +8,37 @@ import numpy as np
 import pytest
 
 from sukien.summarise import summarize
-from sukien.summarise.features import FEATURE_NAMES
+from sukien.summarise.concepts import CONCEPT_FEATURES, CONCEPT_MODEL_PATH, default_concept_model
 from sukien.summarise.rouge import tokens
-from sukien.summarise.scorer import MODEL_PATH, TreeScorer, default_scorer
+from sukien.summarise.scorer import StepScorer
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def test_tree_export_reproduces_sklearn(tmp_path):
-    from sklearn.ensemble import GradientBoostingRegressor
+def test_step_functions_reproduce_sklearn_stumps(tmp_path):
+    from sklearn.ensemble import HistGradientBoostingRegressor
 
-    rng = np.random.default_rng(0)
-    X = rng.normal(size=(400, 5))
-    y = X[:, 0] * 2 - np.abs(X[:, 1]) + rng.normal(scale=0.1, size=400)
-    model = GradientBoostingRegressor(n_estimators=30, max_depth=3, learning_rate=0.1, random_state=0).fit(X, y)
-    scorer = TreeScorer.from_sklearn(model, [f"f{i}" for i in range(5)])
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(2000, 4))
+    X[:, 3] = rng.integers(0, 2, size=2000)  # a binary feature, as in_title or has_digit
+    y = X[:, 0] * 2 - np.abs(X[:, 1]) + X[:, 3] + rng.normal(scale=0.1, size=2000)
+    model = HistGradientBoostingRegressor(max_iter=60, max_depth=1, learning_rate=0.2, random_state=0).fit(X, y)
+    scorer = StepScorer.from_sklearn_stumps(model, [f"f{i}" for i in range(4)])
     scorer.save(tmp_path / "m.json")
-    loaded = TreeScorer.load(tmp_path / "m.json")
-    X_test = rng.normal(size=(100, 5))
+    loaded = StepScorer.load(tmp_path / "m.json")
+    X_test = np.vstack([rng.normal(size=(300, 4)), X[:50]])  # training points sit on bin edges
+    X_test[:300, 3] = rng.integers(0, 2, size=300)
     assert np.allclose(loaded.predict(X_test), model.predict(X_test), atol=1e-5)
+    with pytest.raises(ValueError):
+        StepScorer.from_sklearn_stumps(HistGradientBoostingRegressor(max_iter=5, max_depth=3).fit(X, y), list("abcd"))
 
 
-def test_shipped_model_matches_the_features():
-    scorer = default_scorer()
-    assert scorer is not None, f"{MODEL_PATH} missing"
-    assert scorer.features == FEATURE_NAMES
-    assert MODEL_PATH.stat().st_size < 5_000_000
-    assert {"redundancy", "length_exponent", "max_similarity"} <= set(scorer.meta["selection"])
+def test_shipped_concept_model_matches_the_features():
+    model = default_concept_model()
+    assert model is not None, f"{CONCEPT_MODEL_PATH} missing or trained on other features"
+    assert model.features == CONCEPT_FEATURES
+    assert CONCEPT_MODEL_PATH.stat().st_size < 5_000_000
+    assert {"length_exponent", "weight_threshold", "max_similarity"} <= set(model.meta["selection"])
 
 
 def _vims_root() -> Path | None:

@@ -11,7 +11,9 @@ from sukien.model import Article, Event, SummarySentence
 from sukien.summarise import DEFAULT_MAX_TOKENS, SummariseStage, summarise_event, summarize
 from sukien.summarise.candidates import build_candidates
 from sukien.summarise.rouge import tokens
-from sukien.summarise.select import SelectionParams, select
+import scipy.sparse as sp
+
+from sukien.summarise.concepts import CoverageParams, select_by_coverage
 
 VN = timezone(timedelta(hours=7))
 BOILERPLATE = ("Mời quý độc giả", "Ảnh minh hoạ", "Ảnh:", "Lược dịch", "Tin liên quan", "GMT+7",
@@ -154,11 +156,36 @@ def test_selector_refuses_dangling_sentence_without_antecedent():
     cands = build_candidates([article])
     assert cands[1].dangling and not cands[0].dangling
     sim = np.eye(3)
-    params = SelectionParams(redundancy=0.0, length_exponent=0.0, max_similarity=0.9)
-    # the dangling sentence scores best, but its antecedent is worst: it is taken only after it
-    assert select(cands, np.array([0.1, 0.9, 0.5]), sim, None, params, max_sentences=1) == [2]
-    assert select(cands, np.array([0.1, 0.9, 0.5]), sim, None, params, max_sentences=3) == [2, 0, 1]
-    assert select(cands, np.array([0.6, 0.9, 0.5]), sim, None, params, max_sentences=2) == [0, 1]
+    own_concept = sp.identity(3, format="csr")  # each sentence covers one concept of its own
+    params = CoverageParams(length_exponent=0.0, weight_threshold=0.0, max_similarity=0.9)
+
+    def select(weights, max_sentences):
+        return select_by_coverage(cands, own_concept, np.array(weights), sim, None, params, max_sentences=max_sentences)
+
+    # the dangling sentence weighs most, but its antecedent least: it is taken only after it
+    assert select([0.1, 0.9, 0.5], 1) == [2]
+    assert select([0.1, 0.9, 0.5], 3) == [2, 0, 1]
+    assert select([0.6, 0.9, 0.5], 2) == [0, 1]
+
+
+def test_coverage_says_a_fact_once_and_respects_the_budget():
+    article = Article(id="x", title="T", body=[
+        "Máy bay của hãng EgyptAir rơi xuống Địa Trung Hải với 66 người trên khoang.",
+        "Chiếc máy bay của hãng EgyptAir đã rơi xuống Địa Trung Hải, theo giới chức Ai Cập.",
+        "Hải quân Hy Lạp tìm thấy mảnh vỡ cách đảo Karpathos khoảng 370 km về phía nam."])
+    cands = build_candidates([article])
+    # concepts: 0 = the crash, 1 = the debris; sentences 0 and 1 both tell the crash
+    presence = sp.csr_matrix(np.array([[1, 0], [1, 0], [0, 1]], dtype=float))
+    no_overlap = np.zeros((3, 3))
+    params = CoverageParams(length_exponent=0.0, weight_threshold=0.1, max_similarity=0.9)
+    chosen = select_by_coverage(cands, presence, np.array([0.8, 0.5]), no_overlap, None, params)
+    assert chosen == [0, 2]  # sentence 1 adds nothing once the crash is covered
+    # a concept weighing less than the threshold is worth nothing
+    assert select_by_coverage(cands, presence, np.array([0.8, 0.05]), no_overlap, None, params) == [0]
+    budget = cands[0].n_tokens + cands[2].n_tokens - 1
+    assert select_by_coverage(cands, presence, np.array([0.8, 0.5]), no_overlap, budget, params) == [0]
+    assert select_by_coverage(cands, presence, np.array([0.8, 0.5]), no_overlap, budget, params,
+                              overflow=True) == [0, 2]
 
 
 def test_bad_input_never_raises(seed_summit):

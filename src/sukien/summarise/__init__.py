@@ -7,10 +7,14 @@
 
 Steps: split every article into sentences (`sukien.text.sentences`), drop what must never be
 shown (captions, bylines, datelines, reader prompts, headings, fragments: `candidates.py`),
-score the rest with a small learned model (`features.py`, `scorer.py`, trained by `train.py`
-on ViMs with cross-validation), pick greedily under the budget while skipping what another
-outlet already said and back-references whose antecedent is missing (`select.py`), and order
-the result by article time, then position in the article.
+describe the sentences (`features.py`) and the event's syllable bigrams ("concepts": in how
+many articles, headlines and leads they occur, how early, how central the sentences holding
+them are), weight every bigram with a small learned model (`concepts.py`, `scorer.py`,
+trained by `train.py` on ViMs with cross-validation), then pick greedily the sentences that
+cover the most uncovered weight per syllable under the budget, skipping near-copies and
+back-references whose antecedent is missing (`concepts.select_by_coverage`; a bigram counts
+once, so what ten outlets say is said once), and order the result by article time, then
+position in the article (`select.py`).
 
 Budget: `max_tokens` counts syllable tokens as the ViMs protocol does (NFC, lower case, split
 on whitespace and punctuation); `max_sentences` counts sentences; either or both. The
@@ -25,12 +29,14 @@ from datetime import datetime, timezone
 from typing import Iterable, Iterator
 
 import numpy as np
+import scipy.sparse as sp
 
 from sukien.model import Article, Event, SummarySentence
 from sukien.summarise.candidates import Candidate, build_candidates
-from sukien.summarise.features import FEATURE_NAMES, compute_features
-from sukien.summarise.scorer import default_scorer
-from sukien.summarise.select import SelectionParams, coherent_order, select
+from sukien.summarise.concepts import (CoverageParams, concept_features, default_concept_model,
+                                       heuristic_weights, select_by_coverage)
+from sukien.summarise.features import compute_features
+from sukien.summarise.select import coherent_order
 
 __all__ = ["summarize", "summarise", "summarise_event", "SummariseStage", "DEFAULT_MAX_TOKENS",
            "DEFAULT_MAX_SENTENCES"]
@@ -58,29 +64,22 @@ def _article_rank(articles: list[Article]) -> list[int]:
     return rank
 
 
-def _heuristic_scores(X: np.ndarray) -> np.ndarray:
-    """Fallback when the trained model is missing: centrality times cross-document support."""
-    col = {name: i for i, name in enumerate(FEATURE_NAMES)}
-    return 0.5 * X[:, col["centroid_bi"]] + 0.5 * X[:, col["af_bi_mean"]] + 0.1 * X[:, col["inv_pos"]]
-
-
-def score_candidates(candidates: list[Candidate], articles: list[Article]) -> tuple[np.ndarray, np.ndarray, SelectionParams]:
-    """Model scores, bigram similarity matrix and selection parameters for usable candidates."""
+def score_concepts(candidates: list[Candidate], articles: list[Article]) -> tuple[sp.csr_matrix, np.ndarray, np.ndarray, CoverageParams]:
+    """Sentence x bigram presence, bigram weights, sentence similarity and selection parameters."""
     if len({c.article for c in candidates}) == 1:
         # one article: nothing to cross-check, and news leads are the best single-document
-        # summary; one outlet does not repeat itself sentence by sentence, so no similarity
-        # matrix is needed (most events of a large store have one article: this is the fast path)
+        # summary, so each sentence "covers" only itself, weighted by its position; one outlet
+        # does not repeat itself sentence by sentence, so no similarity matrix is needed (most
+        # events of a large store have one article: this is the fast path)
+        n = len(candidates)
         lead = 1.0 / (1.0 + np.array([c.index for c in candidates], dtype=np.float64))
-        no_overlap = np.zeros((len(candidates), len(candidates)))
-        return lead, no_overlap, SelectionParams(redundancy=1.0, length_exponent=0.0, max_similarity=0.5)
-    X, _, sim = compute_features(candidates, articles)
-    scorer = default_scorer()
-    if scorer is None or scorer.features != FEATURE_NAMES:
-        if scorer is not None:
-            log.warning("model.json was trained on other features; using the heuristic scorer")
-        return _heuristic_scores(X), sim, SelectionParams()
-    params = SelectionParams(**scorer.meta.get("selection", {}))
-    return scorer.predict(X), sim, params
+        return sp.identity(n, format="csr"), lead, np.zeros((n, n)), CoverageParams(length_exponent=0.0, weight_threshold=0.0)
+    X, m, sim = compute_features(candidates, articles)
+    F, presence = concept_features(candidates, articles, m, X)
+    model = default_concept_model()
+    if model is None:
+        return presence, heuristic_weights(F), sim, CoverageParams()
+    return presence, model.predict(F), sim, CoverageParams(**model.meta.get("selection", {}))
 
 
 def _valid_articles(articles) -> list[Article]:
@@ -121,9 +120,9 @@ def summarize(articles: list[Article], max_tokens: int | None = None, max_senten
         candidates = [c for c in build_candidates(articles) if c.usable]
         if not candidates:
             return []
-        scores, sim, params = score_candidates(candidates, articles)
-        chosen = select(candidates, scores, sim, max_tokens, params, overflow=allow_overflow,
-                        max_sentences=max_sentences)
+        presence, weights, sim, params = score_concepts(candidates, articles)
+        chosen = select_by_coverage(candidates, presence, weights, sim, max_tokens, params,
+                                    overflow=allow_overflow, max_sentences=max_sentences)
     except Exception:  # a summary must never take the pipeline down
         log.exception("summarisation failed; returning an empty summary")
         return []

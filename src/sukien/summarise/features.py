@@ -298,7 +298,7 @@ def _title_vectors(articles: list[Article], m: EventMatrices) -> sp.csr_matrix |
     rows, weights = [], []
     idf_vector = m.idf_vector
     for article in articles:
-        ids = [vocab[t] for t in _title_keys(article.title) if t in vocab]
+        ids = [vocab[t] for t in title_keys(article.title) if t in vocab]
         rows.append(ids)
         weights.append([idf_vector[i] for i in ids])
     if not any(rows):
@@ -311,14 +311,14 @@ def _title_bigram_share(articles: list[Article], m: EventMatrices) -> np.ndarray
     n_uni = len(m.idf_vector)
     codes = set()
     for article in articles:
-        ids = [m.uni_vocab.get(t, -1) for t in _title_keys(article.title)]
+        ids = [m.uni_vocab.get(t, -1) for t in title_keys(article.title)]
         codes.update(a * n_uni + b for a, b in zip(ids, ids[1:]) if a >= 0 and b >= 0)
     in_title = np.isin(m.bigram_codes, np.fromiter(codes, dtype=np.int64, count=len(codes)))
     _, share = _row_mean_over_terms(m.bi_binary, in_title[m.bi_binary.indices].astype(np.float64))
     return share
 
 
-def _title_keys(title: str) -> list[str]:
+def title_keys(title: str) -> list[str]:
     return WORD.findall(match_key(title or ""))
 
 
