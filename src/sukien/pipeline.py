@@ -24,7 +24,8 @@ from sukien.clean import CleanStage
 from sukien.entities import EntityStage, resolve_event_entities
 from sukien.errors import InputError
 from sukien.executors import LocalExecutor
-from sukien.group import EventGrouper
+from sukien.group import EventGrouper, GroupConfig
+from sukien.group.grouper import GroupInput
 from sukien.model import Article, Event, EventDescription
 from sukien.read import iter_files, read_file
 from sukien.store import Store
@@ -75,8 +76,9 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 class PreparedBatch:
     """What a worker sends back for one batch."""
 
-    articles: list[Article]
+    articles: list[Article]  # only id, title and published: the rest is in `rows` and `group`
     rows: ArticleRows  # the articles as the store writes them
+    group: GroupInput  # what grouping reads of them
     solos: dict[str, DetailRows]  # article id -> its description as a one-article event
     seconds: dict[str, float]
 
@@ -92,9 +94,15 @@ class PrepareBatch:
     driver reads them, while they are four tenths of what a worker would send back.
     """
 
-    def __init__(self, stages: list[tuple[str, object]], describe: "DescribeEvents | None" = None):
+    def __init__(self, stages: list[tuple[str, object]], describe: "DescribeEvents | None" = None,
+                 group_config: GroupConfig | None = None):
         self.stages = stages
         self.describe = describe
+        self.group_config = group_config
+        self._featurizer: EventGrouper | None = None  # built where the batches run
+
+    def __getstate__(self):
+        return {**self.__dict__, "_featurizer": None}
 
     def __call__(self, batch: list[Article]) -> PreparedBatch:
         seconds: dict[str, float] = {}
@@ -108,11 +116,15 @@ class PrepareBatch:
             solos = {a.id: detail_rows(self.describe.describe(Event(id="", article_ids=[a.id]), [a])) for a in batch}
             seconds["summarise"] = time.perf_counter() - started
         started = time.perf_counter()
+        if self._featurizer is None:
+            self._featurizer = EventGrouper(self.group_config)  # no state: it only featurizes
+        group = self._featurizer.prepare(batch)
+        seconds["group"] = time.perf_counter() - started
+        started = time.perf_counter()
         rows = article_rows(batch)
-        for article in batch:
-            article.sentences = []
+        heads = [Article(id=a.id, title=a.title, published=a.published) for a in batch]
         seconds["store"] = time.perf_counter() - started
-        return PreparedBatch(batch, rows, solos, seconds)
+        return PreparedBatch(heads, rows, group, solos, seconds)
 
 
 class DescribeEvents:
@@ -176,6 +188,7 @@ class Pipeline:
         report.files = len(files)
         run_id = self.store.start_run(paths)
         grouper = self._load_grouper()
+        self.prepare.group_config = grouper.config  # workers featurize as this grouper would
 
         def on_error(error: InputError) -> None:
             report.errors.append(str(error))
@@ -193,7 +206,8 @@ class Pipeline:
         self.progress.start("read", len(files))
         for prepared in self.executor.map(self.prepare, fresh_batches()):
             self.seconds.update(prepared.seconds)
-            report.added += self.group_and_store(prepared.articles, grouper, prepared.solos, prepared.rows)
+            report.added += self.group_and_store(prepared.articles, grouper, prepared.solos, prepared.rows,
+                                                 prepared.group)
         self.progress.finish("read")
         self.finish_events(grouper)
         report.events = self.store.count_events()
@@ -227,16 +241,21 @@ class Pipeline:
 
     # -- per batch --------------------------------------------------------------------------
     def group_and_store(self, prepared: list[Article], grouper: EventGrouper,
-                        solos: dict[str, DetailRows] | None = None, rows: ArticleRows | None = None) -> int:
+                        solos: dict[str, DetailRows] | None = None, rows: ArticleRows | None = None,
+                        group: GroupInput | None = None) -> int:
         """Place a prepared batch in events and commit it with the grouper's state.
 
         Events made of one article of this batch are stored with the description the worker
         computed for it (`solos`); all other touched events are left stale for `finish_events`.
-        `rows` are the articles as the store writes them, when the worker computed them.
+        `rows` and `group` are what the worker computed for the store and for grouping.
         """
-        prepared = self._unseen(prepared)
+        unseen = self._unseen(prepared)
+        if group is not None and len(unseen) < len(prepared):
+            position = {a.id: i for i, a in enumerate(prepared)}
+            group = group.take([position[a.id] for a in unseen])
+        prepared = unseen
         with self._timed("group"):
-            grouper.add(prepared)
+            grouper.add(prepared, group)
             events = grouper.events({a.event_id for a in prepared})
         with self._timed("store"), self.store.transaction():
             placement = {a.id: (a.duplicate_of, a.event_id, a.storyline_id) for a in prepared}

@@ -91,6 +91,23 @@ def _rowwise_dot(a: sp.csr_matrix, b: sp.csr_matrix) -> np.ndarray:
     return np.asarray(a.multiply(b).sum(axis=1)).ravel()
 
 
+@dataclass
+class GroupInput:
+    """What grouping reads of a batch of articles, row for row: computable where the batch was
+    prepared (a Dask worker), so the driver that groups does not featurize."""
+
+    ids: list[str]
+    titles: list[str]
+    X: sp.csr_matrix  # L2-normalised TF-IDF rows
+    K: sp.csr_matrix  # name/entity keys, for storylines
+    days: np.ndarray  # published, days since the epoch (NaN: unknown)
+
+    def take(self, index) -> "GroupInput":
+        index = np.asarray(list(index), dtype=np.int64)
+        return GroupInput([self.ids[i] for i in index], [self.titles[i] for i in index],
+                          self.X[index], self.K[index], self.days[index])
+
+
 class EventGrouper:
     """Groups a stream of articles into events; state survives via `state_bytes()`."""
 
@@ -132,13 +149,29 @@ class EventGrouper:
         return self._key_store.matrix
 
     # ------------------------------------------------------------------ public interface
-    def add(self, articles: list[Article]) -> list[Article]:
-        """Assign `event_id` (and `duplicate_of` where it applies) to each article, in batches."""
-        articles = [a for a in (articles or []) if isinstance(a, Article)]
+    def add(self, articles: list[Article], inputs: GroupInput | None = None) -> list[Article]:
+        """Assign `event_id` (and `duplicate_of` where it applies) to each article, in batches.
+
+        `inputs`, when given, is `prepare(articles)` computed elsewhere (a worker); the articles
+        then only need their ids, and they get their assignments as usual.
+        """
+        if inputs is not None and len(inputs.ids) != len(articles or []):
+            raise ValueError("inputs must come from prepare() on these articles")
+        keep = [i for i, a in enumerate(articles or []) if isinstance(a, Article)]
+        articles = [articles[i] for i in keep]
+        if inputs is not None and len(keep) < len(inputs.ids):
+            inputs = inputs.take(keep)
         size = max(1, int(self.config.batch_size))
         for start in range(0, len(articles), size):
-            self._add_batch(articles[start : start + size])
+            part = None if inputs is None else inputs.take(range(start, min(start + size, len(articles))))
+            self._add_batch(articles[start : start + size], part)
         return articles
+
+    def prepare(self, articles: list[Article]) -> GroupInput:
+        """What grouping reads of these articles (features, dates); needs no grouping state."""
+        X, K = self._featurizer.transform_with_keys(articles)
+        return GroupInput([a.id for a in articles], [a.title or "" for a in articles], X, K,
+                          np.array([_days(a.published) for a in articles], dtype=np.float64))
 
     def events(self, ids: set[str] | None = None) -> list[Event]:
         """Current events (only those in `ids` when given) with a representative headline and
@@ -202,22 +235,23 @@ class EventGrouper:
         self._recluster()
 
     # ------------------------------------------------------------------ batches
-    def _add_batch(self, batch: list[Article]) -> None:
+    def _add_batch(self, batch: list[Article], inputs: GroupInput | None = None) -> None:
         cfg = self.config
         # an id seen before keeps its assignment: re-adding is idempotent
-        fresh = []
-        for article in batch:
+        fresh: list[int] = []
+        seen_ids: set[str] = set()
+        for i, article in enumerate(batch):
             if article.id in self._article_event:
                 article.event_id = self._event_ids[self._article_event[article.id]]
                 article.duplicate_of = self._duplicate_of.get(article.id)
-            else:
-                fresh.append(article)
-        seen_ids: set[str] = set()
-        batch = [a for a in fresh if not (a.id in seen_ids or seen_ids.add(a.id))]
-        if not batch:
+            elif article.id not in seen_ids:
+                seen_ids.add(article.id)
+                fresh.append(i)
+        if not fresh:
             return
-        X, K = self._featurizer.transform_with_keys(batch)
-        days = np.array([_days(a.published) for a in batch])
+        batch = [batch[i] for i in fresh]
+        inputs = self.prepare(batch) if inputs is None else inputs.take(fresh)
+        X, K, days = inputs.X, inputs.K, inputs.days
         Q = self._retrieval_rows(X)
 
         n_stored = self._rows.shape[0]
