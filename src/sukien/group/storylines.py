@@ -1,17 +1,23 @@
 """Storylines: events that continue one thread over weeks to years.
 
 Two events are linked when they share a topic (cosine of their centroids, a lower bar than
-for one event) AND specific names or entities (IDF-weighted overlap of their name-like
-features and entity ids: "Nhật Bản", "Kishida", "Lloyd Austin"). When both are dated,
-events more than `window_days` apart are not linked. To avoid chains through loosely
-related events, an event links only to its `neighbours` best partners, and a link needs
-both ends to list each other (mutual). Storylines are the connected components with two
-or more events.
+for one event) AND specific names or entities: the IDF-weighted overlap of their name-like
+features and entity ids ("Nhật Bản", "Kishida", "Lloyd Austin"), each name counted by the
+share of each event's articles that carry it, so a name one report of ten mentions in passing
+links little. When both are dated, events more than `window_days` apart are not linked. To
+avoid chains through loosely related events, an event links only to its `neighbours` best
+partners, and a link needs both ends to list each other (mutual). Storylines are the
+connected components with two or more events.
 
-Storylines are recomputed from the events each time (a sparse product over event vectors,
-cheap), so incremental and one-shot runs agree; ids stay stable because a component reuses
-the storyline id its events already carried (the oldest one wins), and a new storyline is
-named after its earliest event.
+Cost per event is bounded: an event looks for partners only through its `retrieval_keys`
+strongest names, names carried by more than `max_key_events` events are background, and only
+the `candidates` best partners are scored in full (shared names and topic cosine), so linking
+time grows linearly with the number of events.
+
+Storylines are recomputed from the events each time (sparse products over event vectors),
+so incremental and one-shot runs agree; ids stay stable because a component reuses the
+storyline id its events already carried (the oldest one wins), and a new storyline is named
+after its earliest event.
 """
 
 from __future__ import annotations
