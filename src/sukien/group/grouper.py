@@ -50,7 +50,8 @@ from sukien.group.storylines import StorylineConfig, build_storylines, event_vec
 from sukien.model import Article, Event, Storyline
 from sukien.times.anchor import is_trusted
 
-STATE_VERSION = 2
+STATE_VERSION = 2  # 2: reported days per stored row; version-1 states load with none
+READABLE_VERSIONS = (1, 2)
 
 
 @dataclass
@@ -610,7 +611,7 @@ class EventGrouper:
         except (zipfile.BadZipFile, KeyError, TypeError, ValueError, OSError) as exc:
             raise ValueError(f"not a grouping state: {exc}") from exc
         version = meta.get("version") if isinstance(meta, dict) else None
-        if version != STATE_VERSION:
+        if version not in READABLE_VERSIONS:
             raise ValueError(f"unsupported grouping state version {version!r}")
         cfg_dict = dict(meta["config"])
         cfg_dict["features"] = FeatureConfig(**cfg_dict.get("features", {}))
@@ -630,8 +631,12 @@ class EventGrouper:
         )
         self._row_event = arrays["row_event"].astype(np.int64)
         self._row_days = arrays["row_days"]
-        self._row_ryears = arrays["row_ryears"].reshape(-1, MAX_DATES)
-        self._row_rdays = arrays["row_rdays"].reshape(-1, MAX_DATES)
+        if "row_rdays" in arrays.files:
+            self._row_ryears = arrays["row_ryears"].reshape(-1, MAX_DATES)
+            self._row_rdays = arrays["row_rdays"].reshape(-1, MAX_DATES)
+        else:  # a version-1 state: no reported days known for the rows stored then
+            self._row_ryears = np.full((len(self._row_days), MAX_DATES), np.nan)
+            self._row_rdays = np.full((len(self._row_days), MAX_DATES), np.nan)
         self._row_article = list(meta["row_article"])
         self._row_title = list(meta["row_title"])
         self._event_ids = list(meta["event_ids"])
