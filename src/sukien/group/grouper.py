@@ -46,7 +46,7 @@ from sukien.group.features import N_FEATURES, FeatureConfig, Featurizer
 from sukien.group.idf import load_idf
 from sukien.group.linkage import average_link
 from sukien.group.rowstore import RowStore, SumStore
-from sukien.group.storylines import StorylineConfig, build_storylines, event_vectors, link_vectors
+from sukien.group.storylines import StorylineConfig, build_storylines, event_key_share, link_vectors
 from sukien.model import Article, Event, Storyline
 from sukien.times.anchor import is_trusted
 
@@ -185,7 +185,7 @@ class EventGrouper:
         events = self.events()
         # events() lists the non-empty events in index order
         live = np.array([e for e, members in enumerate(self._event_articles) if members], dtype=np.int64)
-        _, share = event_vectors(self._row_keys, self._row_keys, self._row_event, len(self._event_ids))
+        share = event_key_share(self._row_keys, self._row_event, len(self._event_ids))
         labels = link_vectors(
             self._sums.rows(live), share[live], self._idf, self._event_first[live], self._event_last[live], config
         )

@@ -169,12 +169,17 @@ def _top_terms(m: sp.csr_matrix, k: int) -> sp.csr_matrix:
 def event_vectors(rows: sp.csr_matrix, keys: sp.csr_matrix, owner: np.ndarray, n_events: int):
     """(topic sum, key share) per event from its member articles' feature and key rows."""
     S = sp.csr_matrix((np.ones(len(owner)), (owner, np.arange(len(owner)))), shape=(n_events, len(owner)))
-    topic = (S @ rows).tocsr()
+    return (S @ rows).tocsr(), event_key_share(keys, owner, n_events)
+
+
+def event_key_share(keys: sp.csr_matrix, owner: np.ndarray, n_events: int) -> sp.csr_matrix:
+    """Per event and key, the share of the event's member articles (`owner`: event per row)
+    whose key row carries it."""
+    S = sp.csr_matrix((np.ones(len(owner)), (owner, np.arange(len(owner)))), shape=(n_events, len(owner)))
     present = keys.tocsr(copy=True)
     present.data = np.ones_like(present.data, dtype=np.float32)
     size = np.maximum(np.bincount(owner, minlength=n_events), 1).astype(np.float32)
-    share = sp.diags(1.0 / size) @ (S @ present).tocsr()
-    return topic, share.tocsr()
+    return (sp.diags(1.0 / size) @ (S @ present).tocsr()).tocsr()
 
 
 def _normalise_rows(m: sp.csr_matrix) -> sp.csr_matrix:
