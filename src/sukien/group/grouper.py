@@ -52,6 +52,7 @@ from sukien.times.anchor import is_trusted
 
 STATE_VERSION = 2  # 2: reported days per stored row; version-1 states load with none
 READABLE_VERSIONS = (1, 2)
+RECHECK_CELLS = 10_000_000  # recheck: chunk rows x stored rows per retrieval product
 
 
 @dataclass
@@ -312,7 +313,8 @@ class EventGrouper:
         X.eliminate_zeros()
         return X
 
-    def _candidate_pairs(self, Q: sp.csr_matrix, R: sp.csr_matrix, exclude_self: bool, q_days=None, r_days=None):
+    def _candidate_pairs(self, Q: sp.csr_matrix, R: sp.csr_matrix, exclude_self: bool, q_days=None, r_days=None,
+                         R_t: sp.csr_matrix | None = None):
         """(query row, stored row) pairs sharing retrieval terms: the `candidates` best per query.
 
         With dates on both sides, stored rows outside `window_days` are dropped before the
@@ -321,7 +323,7 @@ class EventGrouper:
         empty = np.zeros(0, dtype=np.int64)
         if Q.shape[0] == 0 or R.shape[0] == 0:
             return empty, empty
-        S = (Q @ R.T).tocsr()
+        S = (Q @ (R.T.tocsr() if R_t is None else R_t)).tocsr()
         if exclude_self:
             S.setdiag(0)
         S.data[S.data < self.config.retrieval_min_score] = 0
@@ -524,10 +526,13 @@ class EventGrouper:
         if n == 0:
             return
         pair_rows, pair_cols, pair_sims = [], [], []
-        for start in range(0, n, max(1, self.config.batch_size)):
-            stop = min(n, start + self.config.batch_size)
+        R_t = self._retrieval.T.tocsr()  # transposed once, not per chunk
+        # a chunk's retrieval product grows with chunk x store: fewer rows per chunk on big stores
+        chunk = int(max(64, min(self.config.batch_size, RECHECK_CELLS // n)))
+        for start in range(0, n, chunk):
+            stop = min(n, start + chunk)
             qi, qj = self._candidate_pairs(
-                self._retrieval[start:stop], self._retrieval, False, self._row_days[start:stop], self._row_days
+                self._retrieval[start:stop], self._retrieval, False, self._row_days[start:stop], self._row_days, R_t
             )
             qi = qi + start
             keep = qi != qj
