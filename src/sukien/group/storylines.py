@@ -211,9 +211,10 @@ def build_storylines(events: list[Event], labels: np.ndarray) -> list[Storyline]
         if story.id in seen:
             story.id = storyline_id(story.event_ids[0])
         seen.add(story.id)
+    by_id = {e.id: e for e in events}
     for story in out:
         for eid in story.event_ids:
-            next(e for e in events if e.id == eid).storyline_id = story.id
+            by_id[eid].storyline_id = story.id
     return out
 
 
