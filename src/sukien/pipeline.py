@@ -104,12 +104,17 @@ class PrepareBatch:
     def __getstate__(self):
         return {**self.__dict__, "_featurizer": None}
 
-    def __call__(self, batch: list[Article]) -> PreparedBatch:
+    def run_stages(self, batch: list[Article]) -> tuple[list[Article], dict[str, float]]:
+        """The articles through the per-article stages, and the seconds each stage took."""
         seconds: dict[str, float] = {}
         for name, stage in self.stages:
             started = time.perf_counter()
             batch = list(stage.run(batch))
             seconds[name] = time.perf_counter() - started
+        return batch, seconds
+
+    def __call__(self, batch: list[Article]) -> PreparedBatch:
+        batch, seconds = self.run_stages(batch)
         solos = {}
         if self.describe is not None:
             started = time.perf_counter()

@@ -16,8 +16,12 @@ How one batch is processed (all similarity work is sparse matrix products):
    by size-weighted average link (`linkage.py`); an article-to-event similarity is the mean
    cosine to the event's members (its centroid sum over its size), and two existing events
    never merge here. Best pairs merge first, so order within a batch does not matter.
-5. Time: when both sides have a `published` date, the similarity is damped by the gap in days
-   beyond `time_grace_days`; unknown dates are neutral.
+5. Time: when both sides have a trusted `published` date (one the clean stage flagged as
+   contradicting the text is ignored), the similarity is damped by the gap in days beyond
+   `time_grace_days`; unknown dates are neutral. Independently, the days the articles' openings
+   report (`dates.py`, from the times stage) damp a pair whose reported days clearly differ;
+   for an article and an event this applies member by member, so a batch join and a recheck
+   score the same average.
 
 `recheck()` re-clusters all stored articles jointly, exactly as a one-shot run would, so
 events whose members drifted apart split and events that now belong together merge; event
@@ -37,14 +41,18 @@ from datetime import datetime, timezone
 import numpy as np
 import scipy.sparse as sp
 
+from sukien.group.dates import MAX_DATES, batch_reported_dates, date_conflicts
 from sukien.group.features import N_FEATURES, FeatureConfig, Featurizer
 from sukien.group.idf import load_idf
 from sukien.group.linkage import average_link
 from sukien.group.rowstore import RowStore, SumStore
-from sukien.group.storylines import StorylineConfig, build_storylines, link_vectors
+from sukien.group.storylines import StorylineConfig, build_storylines, event_key_share, link_vectors
 from sukien.model import Article, Event, Storyline
+from sukien.times.anchor import is_trusted
 
-STATE_VERSION = 1
+STATE_VERSION = 2  # 2: reported days per stored row; version-1 states load with none
+READABLE_VERSIONS = (1, 2)
+RECHECK_CELLS = 10_000_000  # recheck: chunk rows x stored rows per retrieval product
 
 
 @dataclass
@@ -59,12 +67,22 @@ class GroupConfig:
     window_days: float = 14.0  # dated events further apart are not candidates
     time_grace_days: float = 2.0  # gaps up to this are not penalised
     time_scale_days: float = 3.0  # similarity is multiplied by exp(-(gap - grace) / scale)
+    reported_tolerance_days: float = 2.0  # reported days this close agree
+    reported_conflict_factor: float = 0.3  # similarity multiplier when reported days disagree
     batch_size: int = 2000
     features: FeatureConfig = field(default_factory=FeatureConfig)
 
 
 def _event_id(first_article_id: str) -> str:
     return "e" + hashlib.sha1(first_article_id.encode("utf-8")).hexdigest()[:12]
+
+
+def _trusted_days(article: Article) -> float:
+    """Days since the epoch of the article's `published`, NaN when missing or flagged as wrong."""
+    try:
+        return _days(article.published) if is_trusted(article) else math.nan
+    except Exception:  # a malformed article: no date
+        return math.nan
 
 
 def _days(dt: datetime | None) -> float:
@@ -100,12 +118,14 @@ class GroupInput:
     titles: list[str]
     X: sp.csr_matrix  # L2-normalised TF-IDF rows
     K: sp.csr_matrix  # name/entity keys, for storylines
-    days: np.ndarray  # published, days since the epoch (NaN: unknown)
+    days: np.ndarray  # trusted published date, days since the epoch (NaN: unknown or flagged)
+    ryears: np.ndarray  # (n, MAX_DATES) years of the days the opening reports (NaN: unknown)
+    rdays: np.ndarray  # (n, MAX_DATES) those days, as day of year
 
     def take(self, index) -> "GroupInput":
         index = np.asarray(list(index), dtype=np.int64)
         return GroupInput([self.ids[i] for i in index], [self.titles[i] for i in index],
-                          self.X[index], self.K[index], self.days[index])
+                          self.X[index], self.K[index], self.days[index], self.ryears[index], self.rdays[index])
 
 
 class EventGrouper:
@@ -122,6 +142,8 @@ class EventGrouper:
         self._key_store = RowStore(N_FEATURES)  # names/entities, for storylines
         self._row_event = np.zeros(0, dtype=np.int64)
         self._row_days = np.zeros(0, dtype=np.float64)
+        self._row_ryears = np.zeros((0, MAX_DATES))  # reported days (years may be NaN)
+        self._row_rdays = np.zeros((0, MAX_DATES))
         self._row_article: list[str] = []
         self._row_title: list[str] = []
         # one entry per event
@@ -170,8 +192,9 @@ class EventGrouper:
     def prepare(self, articles: list[Article]) -> GroupInput:
         """What grouping reads of these articles (features, dates); needs no grouping state."""
         X, K = self._featurizer.transform_with_keys(articles)
+        ryears, rdays = batch_reported_dates(articles)
         return GroupInput([a.id for a in articles], [a.title or "" for a in articles], X, K,
-                          np.array([_days(a.published) for a in articles], dtype=np.float64))
+                          np.array([_trusted_days(a) for a in articles], dtype=np.float64), ryears, rdays)
 
     def events(self, ids: set[str] | None = None) -> list[Event]:
         """Current events (only those in `ids` when given) with a representative headline and
@@ -199,15 +222,9 @@ class EventGrouper:
         events = self.events()
         # events() lists the non-empty events in index order
         live = np.array([e for e, members in enumerate(self._event_articles) if members], dtype=np.int64)
-        n_events = len(self._event_ids)
-        S = sp.csr_matrix(
-            (np.ones(len(self._row_event)), (self._row_event, np.arange(len(self._row_event)))),
-            shape=(n_events, len(self._row_event)),
-        )
-        keys = (S @ self._row_keys).tocsr()[live]
-        keys.data = self._idf[keys.indices].astype(np.float32)  # presence in the event, IDF-valued
+        share = event_key_share(self._row_keys, self._row_event, len(self._event_ids))
         labels = link_vectors(
-            self._sums.rows(live), keys, self._event_first[live], self._event_last[live], config
+            self._sums.rows(live), share[live], self._idf, self._event_first[live], self._event_last[live], config
         )
         stories = build_storylines(events, labels)
         self._storyline_of = {e.id: e.storyline_id for e in events if e.storyline_id}
@@ -251,7 +268,7 @@ class EventGrouper:
             return
         batch = [batch[i] for i in fresh]
         inputs = self.prepare(batch) if inputs is None else inputs.take(fresh)
-        X, K, days = inputs.X, inputs.K, inputs.days
+        X, K, days, ryears, rdays = inputs.X, inputs.K, inputs.days, inputs.ryears, inputs.rdays
         Q = self._retrieval_rows(X)
 
         n_stored = self._rows.shape[0]
@@ -273,12 +290,14 @@ class EventGrouper:
 
         # article-event average link: X_i . centroid_e / size_e, time-damped
         ae_sim = _rowwise_dot(X[si], self._sums.rows(cand_events)) / np.maximum(self._event_size[cand_events], 1)
+        ae_sim -= self._reported_conflict_share(X, ryears, rdays, si, cand_events)
         ae_sim *= self._time_factor(days[si], self._event_first[cand_events], self._event_last[cand_events])
         # article-article cosine within the batch
         bi, bj = batch_pairs
         keep_pairs = (node_of_batch[bi] >= 0) & (node_of_batch[bj] >= 0)
         bi, bj = bi[keep_pairs], bj[keep_pairs]
         aa_sim = _rowwise_dot(X[bi], X[bj]) * self._time_factor(days[bi], days[bj], days[bj])
+        aa_sim *= self._reported_factor(ryears[bi], rdays[bi], ryears[bj], rdays[bj])
 
         n_nodes = len(originals) + len(events_touched)
         rows = np.concatenate([node_of_batch[si], node_of_batch[bi]])
@@ -301,6 +320,8 @@ class EventGrouper:
             batch_event[b] = cluster_event[lab]
         self._sync_event_arrays()
         self._store_rows(batch, X, Q, K, days, originals, batch_event)
+        self._row_ryears = np.concatenate([self._row_ryears, ryears[originals]])
+        self._row_rdays = np.concatenate([self._row_rdays, rdays[originals]])
         self._record_members(batch, days, duplicate_of, batch_event, n_stored)
 
     def _store_candidates(self, Q: sp.csr_matrix, days: np.ndarray):
@@ -328,7 +349,8 @@ class EventGrouper:
         X.eliminate_zeros()
         return X
 
-    def _candidate_pairs(self, Q: sp.csr_matrix, R: sp.csr_matrix, exclude_self: bool, q_days=None, r_days=None):
+    def _candidate_pairs(self, Q: sp.csr_matrix, R: sp.csr_matrix, exclude_self: bool, q_days=None, r_days=None,
+                         R_t: sp.csr_matrix | None = None):
         """(query row, stored row) pairs sharing retrieval terms: the `candidates` best per query.
 
         With dates on both sides, stored rows outside `window_days` are dropped before the
@@ -337,7 +359,7 @@ class EventGrouper:
         empty = np.zeros(0, dtype=np.int64)
         if Q.shape[0] == 0 or R.shape[0] == 0:
             return empty, empty
-        S = (Q @ R.T).tocsr()
+        S = (Q @ (R.T.tocsr() if R_t is None else R_t)).tocsr()
         if exclude_self:
             S.setdiag(0)
         S.data[S.data < self.config.retrieval_min_score] = 0
@@ -386,6 +408,43 @@ class EventGrouper:
                     # chains resolve to the first copy
                     dup[i] = dup[j] if dup[j] != -1 else j
         return dup
+
+    def _reported_factor(self, years_a, days_a, years_b, days_b) -> np.ndarray:
+        """Per pair: `reported_conflict_factor` where the reported days disagree, else 1."""
+        cfg = self.config
+        conflict = date_conflicts(years_a, days_a, years_b, days_b, cfg.reported_tolerance_days)
+        return np.where(conflict, cfg.reported_conflict_factor, 1.0)
+
+    def _reported_conflict_share(self, X, ryears, rdays, si, cand_events) -> np.ndarray:
+        """Per (article, event) pair, what the reported-day damping takes off the average link:
+        (1 - factor) * sum of the article's cosines with the members it conflicts with / size.
+        Only members that report a day are visited, so the work is small."""
+        out = np.zeros(len(si))
+        dated_article = ~np.isnan(rdays[si]).all(axis=1)
+        dated_rows = np.flatnonzero(~np.isnan(self._row_rdays).all(axis=1))
+        if not dated_article.any() or len(dated_rows) == 0:
+            return out
+        order = dated_rows[np.argsort(self._row_event[dated_rows], kind="stable")]
+        ev_sorted = self._row_event[order]
+        pairs = np.flatnonzero(dated_article)
+        lo = np.searchsorted(ev_sorted, cand_events[pairs], side="left")
+        hi = np.searchsorted(ev_sorted, cand_events[pairs], side="right")
+        counts = hi - lo
+        if counts.sum() == 0:
+            return out
+        pair_of = np.repeat(pairs, counts)
+        offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+        member = order[np.repeat(lo, counts) + offsets]
+        art = si[pair_of]
+        conflict = date_conflicts(ryears[art], rdays[art], self._row_ryears[member], self._row_rdays[member],
+                                  self.config.reported_tolerance_days)
+        if not conflict.any():
+            return out
+        pair_of, art, member = pair_of[conflict], art[conflict], member[conflict]
+        cos = _rowwise_dot(X[art], self._rows[member])
+        lost = np.bincount(pair_of, weights=cos, minlength=len(si))
+        size = np.maximum(self._event_size[cand_events], 1)
+        return (1.0 - self.config.reported_conflict_factor) * lost / size
 
     def _time_factor(self, days, first, last) -> np.ndarray:
         """1 when dates are unknown or close; decays with the gap in days beyond the grace period."""
@@ -503,16 +562,21 @@ class EventGrouper:
         if n == 0:
             return
         pair_rows, pair_cols, pair_sims = [], [], []
-        for start in range(0, n, max(1, self.config.batch_size)):
-            stop = min(n, start + self.config.batch_size)
+        R_t = self._retrieval.T.tocsr()  # transposed once, not per chunk
+        # a chunk's retrieval product grows with chunk x store: fewer rows per chunk on big stores
+        chunk = int(max(64, min(self.config.batch_size, RECHECK_CELLS // n)))
+        for start in range(0, n, chunk):
+            stop = min(n, start + chunk)
             qi, qj = self._candidate_pairs(
-                self._retrieval[start:stop], self._retrieval, False, self._row_days[start:stop], self._row_days
+                self._retrieval[start:stop], self._retrieval, False, self._row_days[start:stop], self._row_days, R_t
             )
             qi = qi + start
             keep = qi != qj
             qi, qj = qi[keep], qj[keep]
             sims = _rowwise_dot(self._rows[qi], self._rows[qj])
             sims *= self._time_factor(self._row_days[qi], self._row_days[qj], self._row_days[qj])
+            sims *= self._reported_factor(self._row_ryears[qi], self._row_rdays[qi],
+                                          self._row_ryears[qj], self._row_rdays[qj])
             pair_rows.append(qi)
             pair_cols.append(qj)
             pair_sims.append(sims)
@@ -567,6 +631,8 @@ class EventGrouper:
             key_indptr=self._row_keys.indptr.astype(np.int64),
             row_event=self._row_event,
             row_days=self._row_days,
+            row_ryears=self._row_ryears,
+            row_rdays=self._row_rdays,
             event_first=self._event_first,
             event_last=self._event_last,
         )
@@ -586,7 +652,7 @@ class EventGrouper:
         except (zipfile.BadZipFile, KeyError, TypeError, ValueError, OSError) as exc:
             raise ValueError(f"not a grouping state: {exc}") from exc
         version = meta.get("version") if isinstance(meta, dict) else None
-        if version != STATE_VERSION:
+        if version not in READABLE_VERSIONS:
             raise ValueError(f"unsupported grouping state version {version!r}")
         cfg_dict = dict(meta["config"])
         cfg_dict["features"] = FeatureConfig(**cfg_dict.get("features", {}))
@@ -606,6 +672,12 @@ class EventGrouper:
         )
         self._row_event = arrays["row_event"].astype(np.int64)
         self._row_days = arrays["row_days"]
+        if "row_rdays" in arrays.files:
+            self._row_ryears = arrays["row_ryears"].reshape(-1, MAX_DATES)
+            self._row_rdays = arrays["row_rdays"].reshape(-1, MAX_DATES)
+        else:  # a version-1 state: no reported days known for the rows stored then
+            self._row_ryears = np.full((len(self._row_days), MAX_DATES), np.nan)
+            self._row_rdays = np.full((len(self._row_days), MAX_DATES), np.nan)
         self._row_article = list(meta["row_article"])
         self._row_title = list(meta["row_title"])
         self._event_ids = list(meta["event_ids"])

@@ -5,13 +5,23 @@ Similarities between nodes are given for a sparse set of pairs; a missing pair c
 Pairs marked as forbidden (two existing events) never merge, and neither do clusters that
 contain them. The globally best pair is merged first, so the result does not depend on the
 order the nodes were given in.
+
+Each connected component of the strong-edge graph is clustered on its own: small ones with a
+dense matrix (fast numpy updates), large ones (a recheck over a big store can chain
+thousands of articles through near-threshold pairs) with sparse neighbour maps and a heap,
+so memory follows the number of pairs, not the square of the component size. Both apply
+the same Lance-Williams update and give the same clusters.
 """
 
 from __future__ import annotations
 
+import heapq
+
 import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
+
+DENSE_MAX = 1500  # components up to this many nodes use the dense matrix
 
 
 def average_link(
@@ -53,7 +63,8 @@ def average_link(
             continue
         members = np.unique(np.concatenate([rows[lo:hi], cols[lo:hi]]))
         local = np.searchsorted(members, rows[lo:hi]), np.searchsorted(members, cols[lo:hi])
-        sub = _cluster_dense(
+        cluster = _cluster_dense if len(members) <= DENSE_MAX else _cluster_sparse
+        sub = cluster(
             members, local, sims[lo:hi], sizes[members].astype(float), threshold, locked[members], size_penalty
         )
         labels[members] = members[sub]
@@ -113,4 +124,71 @@ def _cluster_dense(members, local, sims, sizes, threshold, locked, size_penalty)
             row = adjusted(r)
             best[r] = int(np.argmax(row))
             best_val[r] = row[best[r]]
+    return label
+
+
+def _cluster_sparse(members, local, sims, sizes, threshold, locked, size_penalty) -> np.ndarray:
+    """Average-link within one component over sparse neighbour maps (missing pairs are 0).
+
+    A heap holds candidate merges; an entry is stale once either side has merged since it
+    was pushed (per-node versions). Ties go to the lower node indices, as in the dense path.
+    """
+    n = len(members)
+    li, lj = local
+    nbr: list[dict[int, float]] = [{} for _ in range(n)]
+    for a, b, v in zip(li.tolist(), lj.tolist(), sims.tolist()):
+        if a == b:
+            continue
+        if v > nbr[a].get(b, -np.inf):  # several edges for one pair: keep the largest
+            nbr[a][b] = v
+            nbr[b][a] = v
+    size = sizes.astype(float).copy()
+    has_lock = locked.astype(bool).copy()
+    version = [0] * n
+    label = np.arange(n)
+    alive = np.ones(n, dtype=bool)
+
+    def adjusted(a: int, b: int, v: float) -> float:
+        return v - size_penalty / np.sqrt(size[a] * size[b]) if size_penalty else v
+
+    heap = []
+    for a in range(n):
+        for b, v in nbr[a].items():
+            if a < b and not (has_lock[a] and has_lock[b]):
+                adj = adjusted(a, b, v)
+                if adj >= threshold:
+                    heap.append((-adj, a, b, 0, 0))
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b, va, vb = heapq.heappop(heap)
+        if -neg < threshold:
+            break
+        if not (alive[a] and alive[b]) or version[a] != va or version[b] != vb:
+            continue
+        # merge b into a (a < b)
+        sa, sb = size[a], size[b]
+        na, nb = nbr[a], nbr[b]
+        merged: dict[int, float] = {}
+        for c in set(na) | set(nb):
+            if c == a or c == b:
+                continue
+            merged[c] = (sa * na.get(c, 0.0) + sb * nb.get(c, 0.0)) / (sa + sb)
+        for c in nb:
+            if c != a:
+                del nbr[c][b]
+        nbr[b] = {}
+        alive[b] = False
+        label[label == b] = a
+        size[a] = sa + sb
+        has_lock[a] = has_lock[a] or has_lock[b]
+        nbr[a] = merged
+        version[a] += 1
+        for c, v in merged.items():
+            nbr[c][a] = v
+            if has_lock[a] and has_lock[c]:
+                continue
+            adj = adjusted(a, c, v)
+            if adj >= threshold:
+                lo, hi = (a, c) if a < c else (c, a)
+                heapq.heappush(heap, (-adj, lo, hi, version[lo], version[hi]))
     return label

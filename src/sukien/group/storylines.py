@@ -1,17 +1,23 @@
 """Storylines: events that continue one thread over weeks to years.
 
 Two events are linked when they share a topic (cosine of their centroids, a lower bar than
-for one event) AND specific names or entities (IDF-weighted overlap of their name-like
-features and entity ids: "Nhật Bản", "Kishida", "Lloyd Austin"). When both are dated,
-events more than `window_days` apart are not linked. To avoid chains through loosely
-related events, an event links only to its `neighbours` best partners, and a link needs
-both ends to list each other (mutual). Storylines are the connected components with two
-or more events.
+for one event) AND specific names or entities: the IDF-weighted overlap of their name-like
+features and entity ids ("Nhật Bản", "Kishida", "Lloyd Austin"), each name counted by the
+share of each event's articles that carry it, so a name one report of ten mentions in passing
+links little. When both are dated, events more than `window_days` apart are not linked. To
+avoid chains through loosely related events, an event links only to its `neighbours` best
+partners, and a link needs both ends to list each other (mutual). Storylines are the
+connected components with two or more events.
 
-Storylines are recomputed from the events each time (a sparse product over event vectors,
-cheap), so incremental and one-shot runs agree; ids stay stable because a component reuses
-the storyline id its events already carried (the oldest one wins), and a new storyline is
-named after its earliest event.
+Cost per event is bounded: an event looks for partners only through its `retrieval_keys`
+strongest names, names carried by more than `max_key_events` events are background, and only
+the `candidates` best partners are scored in full (shared names and topic cosine), so linking
+time grows linearly with the number of events.
+
+Storylines are recomputed from the events each time (sparse products over event vectors),
+so incremental and one-shot runs agree; ids stay stable because a component reuses the
+storyline id its events already carried (the oldest one wins), and a new storyline is named
+after its earliest event.
 """
 
 from __future__ import annotations
@@ -34,6 +40,9 @@ class StorylineConfig:
     window_days: float = 3 * 365.0
     min_key_idf: float = 4.0  # names commoner than this ("Việt Nam") are not evidence
     max_key_events: int = 64  # a name shared by more events than this is background, not a thread
+    retrieval_keys: int = 32  # an event's strongest names that find its candidate partners
+    candidates: int = 12  # candidate partners per event, scored in full
+    topic_terms: int = 400  # an event's strongest topic terms (bounds the cost of big events)
     chunk_rows: int = 4096  # events compared per sparse product (bounds memory on large stores)
 
 
@@ -47,46 +56,49 @@ def _rowwise_dot(a: sp.csr_matrix, b: sp.csr_matrix) -> np.ndarray:
 
 def link_vectors(
     topic: sp.csr_matrix,
-    keys: sp.csr_matrix,
+    key_share: sp.csr_matrix,
+    key_idf: np.ndarray,
     first_days: np.ndarray,
     last_days: np.ndarray,
     config: StorylineConfig | None = None,
 ) -> np.ndarray:
     """Component label per event (-1 for events in no storyline).
 
-    `topic`: one row per event (any scale; normalised here). `keys`: IDF-valued presence of
-    name-like features and entity ids per event.
+    `topic`: one row per event (any scale; normalised here). `key_share`: per event and
+    name-like feature or entity id, the share of the event's articles that carry it (a name one
+    report of ten mentions in passing is weak evidence that the event is about it); `key_idf`:
+    the IDF of every key column.
+
+    Two events' shared-name score is the sum over names of IDF x share x share. Candidates are
+    bounded per event: only its `retrieval_keys` strongest names, each carried by at most
+    `max_key_events` events, find partners, and only the `candidates` best are scored in full,
+    so the cost per event stays flat as the store grows.
     """
     cfg = config or StorylineConfig()
     n = topic.shape[0]
     labels = -np.ones(n, dtype=np.int64)
     if n < 2:
         return labels
-    T = _normalise_rows(topic)
-    K = keys.tocsr(copy=True)
-    K.data = np.where(K.data >= cfg.min_key_idf, K.data, 0).astype(np.float32)
-    K.eliminate_zeros()
-    # names carried by very many events link everything to everything: they are background,
-    # and dropping them bounds the pairs below (at most max_key_events² per name)
-    events_per_key = np.bincount(K.indices, minlength=K.shape[1])
-    K.data[events_per_key[K.indices] > cfg.max_key_events] = 0
-    K.eliminate_zeros()
-    binary = K.copy()
-    binary.data[:] = 1.0
-    binary_t = binary.T.tocsr()
+    K, P = _key_matrices(key_share, key_idf, cfg)
+    if K.nnz == 0:
+        return labels
+    T = _normalise_rows(_top_terms(topic.tocsr(), cfg.topic_terms))
+    retrieve = _top_terms(K, cfg.retrieval_keys)
+    P_t = P.T.tocsr()
     rows, cols, scores = [], [], []
     for start in range(0, n, cfg.chunk_rows):
-        # summed IDF of the keys two events share (row i's IDFs over keys also in row j)
-        shared = (K[start : start + cfg.chunk_rows] @ binary_t).tocoo()
-        i, j, w = shared.row + start, shared.col, shared.data
-        keep = (i != j) & (w >= cfg.keys_min)
-        i, j, w = i[keep], j[keep], w[keep]
+        approx = _keep_best(_drop_diagonal((retrieve[start : start + cfg.chunk_rows] @ P_t).tocsr(), start),
+                            cfg.candidates).tocoo()
+        i, j = approx.row + start, approx.col
+        shared = _rowwise_dot(K[i], P[j])
+        keep = shared >= cfg.keys_min
+        i, j, shared = i[keep], j[keep], shared[keep]
         cos = _rowwise_dot(T[i], T[j])
         gap = np.maximum(np.maximum(first_days[i] - last_days[j], first_days[j] - last_days[i]), 0.0)
         ok = (cos >= cfg.topic_min) & ~(gap > cfg.window_days)  # nan (undated) passes
         rows.append(i[ok])
         cols.append(j[ok])
-        scores.append(cos[ok] + w[ok] / 100.0)  # ranks partners; both kinds of evidence are required
+        scores.append(cos[ok] + shared[ok] / 100.0)  # ranks partners; both kinds of evidence are required
     i, j, score = np.concatenate(rows), np.concatenate(cols), np.concatenate(scores)
     if len(i) == 0:
         return labels
@@ -107,6 +119,67 @@ def link_vectors(
     linked = sizes[comp] >= 2
     labels[linked] = comp[linked]
     return labels
+
+
+def _key_matrices(share: sp.csr_matrix, idf: np.ndarray, cfg: StorylineConfig) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """(IDF x share, share) per event and key, rare keys only; background keys dropped."""
+    P = share.tocsr(copy=True).astype(np.float32)
+    P.data[idf[P.indices] < cfg.min_key_idf] = 0  # names commoner than this are not evidence
+    P.eliminate_zeros()
+    # names carried by very many events link everything to everything: they are background,
+    # and dropping them bounds the candidate pairs (at most max_key_events per name)
+    events_per_key = np.bincount(P.indices, minlength=P.shape[1])
+    P.data[events_per_key[P.indices] > cfg.max_key_events] = 0
+    P.eliminate_zeros()
+    K = P.copy()
+    K.data = K.data * idf[K.indices].astype(np.float32)
+    return K, P
+
+
+def _drop_diagonal(m: sp.csr_matrix, start: int) -> sp.csr_matrix:
+    rows = np.repeat(np.arange(m.shape[0]), np.diff(m.indptr)) + start
+    m.data[m.indices == rows] = 0
+    m.eliminate_zeros()
+    return m
+
+
+def _keep_best(m: sp.csr_matrix, k: int) -> sp.csr_matrix:
+    """Each row's `k` largest entries (ties broken by column), the rest dropped."""
+    counts = np.diff(m.indptr)
+    for r in np.flatnonzero(counts > k):
+        lo, hi = m.indptr[r], m.indptr[r + 1]
+        vals = m.data[lo:hi]
+        vals[np.lexsort((m.indices[lo:hi], -vals))[k:]] = 0
+    m.eliminate_zeros()
+    return m
+
+
+def _top_terms(m: sp.csr_matrix, k: int) -> sp.csr_matrix:
+    """Each row cut to its `k` largest values."""
+    m = m.tocsr(copy=True)
+    counts = np.diff(m.indptr)
+    for r in np.flatnonzero(counts > k):
+        lo, hi = m.indptr[r], m.indptr[r + 1]
+        vals = m.data[lo:hi]
+        vals[np.argsort(-vals, kind="stable")[k:]] = 0
+    m.eliminate_zeros()
+    return m
+
+
+def event_vectors(rows: sp.csr_matrix, keys: sp.csr_matrix, owner: np.ndarray, n_events: int):
+    """(topic sum, key share) per event from its member articles' feature and key rows."""
+    S = sp.csr_matrix((np.ones(len(owner)), (owner, np.arange(len(owner)))), shape=(n_events, len(owner)))
+    return (S @ rows).tocsr(), event_key_share(keys, owner, n_events)
+
+
+def event_key_share(keys: sp.csr_matrix, owner: np.ndarray, n_events: int) -> sp.csr_matrix:
+    """Per event and key, the share of the event's member articles (`owner`: event per row)
+    whose key row carries it."""
+    S = sp.csr_matrix((np.ones(len(owner)), (owner, np.arange(len(owner)))), shape=(n_events, len(owner)))
+    present = keys.tocsr(copy=True)
+    present.data = np.ones_like(present.data, dtype=np.float32)
+    size = np.maximum(np.bincount(owner, minlength=n_events), 1).astype(np.float32)
+    return (sp.diags(1.0 / size) @ (S @ present).tocsr()).tocsr()
 
 
 def _normalise_rows(m: sp.csr_matrix) -> sp.csr_matrix:
@@ -138,9 +211,10 @@ def build_storylines(events: list[Event], labels: np.ndarray) -> list[Storyline]
         if story.id in seen:
             story.id = storyline_id(story.event_ids[0])
         seen.add(story.id)
+    by_id = {e.id: e for e in events}
     for story in out:
         for eid in story.event_ids:
-            next(e for e in events if e.id == eid).storyline_id = story.id
+            by_id[eid].storyline_id = story.id
     return out
 
 
@@ -167,13 +241,10 @@ def link_storylines(events: list[Event], articles_by_id: dict[str, Article], con
                 member_articles.append(article)
                 owner.append(k)
     X, K = featurizer.transform_with_keys(member_articles)
-    S = sp.csr_matrix((np.ones(len(owner)), (owner, np.arange(len(owner)))), shape=(len(events), len(owner)))
-    topic = S @ X
-    keys = (S @ K).tocsr()
-    keys.data = featurizer.idf[keys.indices].astype(np.float32)  # presence in the event, IDF-valued
+    topic, share = event_vectors(X, K, np.array(owner, dtype=np.int64), len(events))
     first = np.array([_days(e.first_published) for e in events])
     last = np.array([_days(e.last_published) for e in events])
-    labels = link_vectors(topic, keys, first, last, config)
+    labels = link_vectors(topic, share, featurizer.idf, first, last, config)
     return build_storylines(events, labels)
 
 
