@@ -121,6 +121,26 @@ def measure(corpus: Path, executor: str, workers: int) -> dict:
     return json.loads(output.strip().splitlines()[-1])
 
 
+def _spin(seconds: float) -> int:
+    """Pure-Python busy work for `seconds` of wall time; returns how much was done."""
+    started, done = time.perf_counter(), 0
+    while time.perf_counter() - started < seconds:
+        for i in range(10_000):
+            done += i & 1
+    return done
+
+
+def parallel_ceiling(seconds: float = 4.0) -> float:
+    """How much more two processes get done than one on this machine right now: the best
+    speedup any 2-worker run can reach here (2.0 on two idle, independent cores)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(2) as pool:
+        one = pool.submit(_spin, seconds).result()
+        two = sum(f.result() for f in [pool.submit(_spin, seconds), pool.submit(_spin, seconds)])
+    return two / one
+
+
 def peer_word_tokenize(shared: Path, n: int = 2000) -> float:
     """Seconds underthesea's word_tokenize alone takes on the first n vietnews articles."""
     from underthesea import word_tokenize
@@ -149,6 +169,7 @@ def main() -> None:
     if not args.no_peer:
         seconds = peer_word_tokenize(shared)
         print(f"peer: underthesea word_tokenize alone on 2,000 articles: {seconds:.1f} s = {2000 / seconds:.0f} articles/s")
+    print(f"machine: two busy processes do {parallel_ceiling():.2f}x the work of one (the ceiling for 2 workers)")
     print(f"executor: {args.executor} ({args.workers} workers); sizes above 23,626 include re-dated copies\n")
     print("| articles | events | wall s | articles/s | ms/article | peak RSS MB driver / all processes | store MB | stage seconds |")
     print("|---|---|---|---|---|---|---|---|")
