@@ -305,8 +305,7 @@ class Pipeline:
         for details, seconds in self.executor.map(self.describe, chunks):
             self.seconds.update(seconds)
             with self._timed("store"), self.store.transaction():
-                for d in details:
-                    self.store.save_event_description(d)
+                self.store.save_event_descriptions(details)
             self.progress.advance("summaries", len(details))
         self.progress.finish("summaries")
         with self._timed("storylines"):

@@ -639,7 +639,7 @@ class EventGrouper:
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z:
             z.writestr("meta.json", json.dumps(meta, ensure_ascii=False))
-            z.writestr("arrays.npz", arrays.getvalue())
+            z.writestr("arrays.npz", arrays.getvalue(), compress_type=zipfile.ZIP_STORED)  # compressed already
         return out.getvalue()
 
     @classmethod

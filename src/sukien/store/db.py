@@ -251,11 +251,23 @@ class Store:
         return [r[0] for r in self.conn.execute("SELECT id FROM events WHERE stale=1 ORDER BY id")]
 
     def save_event_description(self, d: EventDescription) -> None:
-        for article_id, times in d.retimed.items():
-            self.replace_time_mentions(article_id, times)
-        self.upsert_entities(d.entities)
-        self.remap_entity_mentions(d.event.article_ids, d.merged_into)
-        self.save_event_details(d.event, d.entity_counts)
+        self.save_event_descriptions([d])
+
+    def save_event_descriptions(self, described: list[EventDescription]) -> None:
+        """What the summarise step found for these events, in one statement per table."""
+        retimed = [(article_id, times) for d in described for article_id, times in d.retimed.items()]
+        self.conn.executemany("DELETE FROM time_mentions WHERE article_id=?", [(a,) for a, _ in retimed])
+        self.conn.executemany(
+            "INSERT INTO time_mentions (article_id, start, end, text, type, value) VALUES (?,?,?,?,?,?)",
+            [(a, m.start, m.end, m.text, m.type, m.value) for a, times in retimed for m in times],
+        )
+        self.upsert_entities(e for d in described for e in d.entities)
+        self.conn.executemany(
+            "UPDATE entity_mentions SET entity_id=? WHERE article_id=? AND entity_id=?",
+            [(new, a, old) for d in described for a in d.event.article_ids
+             for old, new in d.merged_into.items() if old != new],
+        )
+        self.save_many_event_details([(d.event, d.entity_counts) for d in described])
 
     def events_with_articles(self, event_ids: list[str]) -> list[tuple[Event, list[Article]]]:
         """Events and their articles (with time and entity mentions), loaded in a few queries."""
