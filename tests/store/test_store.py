@@ -89,3 +89,13 @@ def test_entity_aliases_accumulate_and_events_load_by_id(tmp_path):
     assert store.get_entity("p1").aliases == ["Kishida", "Fumio Kishida"]
     assert [e.id for e in store.get_events(["e2", "missing", "e1"])] == ["e2", "e1"]
     assert store.get_events(["e2"])[0].article_ids == ["a2"]
+
+
+def test_arrival_order_reads_use_an_index_not_a_table_scan(tmp_path):
+    # every batch reads the next seq, and a resumed run the articles after the watermark: a scan
+    # of the whole table per batch made ingest slow down as the store grew
+    store = Store(tmp_path / "s.db")
+    plans = [" ".join(str(r[3]) for r in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", args))
+             for sql, args in (("SELECT COALESCE(MAX(seq), 0) FROM articles", ()),
+                               ("SELECT * FROM articles WHERE seq > ? ORDER BY seq", (0,)))]
+    assert all("articles_seq" in plan for plan in plans), plans

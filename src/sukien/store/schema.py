@@ -129,4 +129,10 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE grouping_state ADD COLUMN watermark INTEGER NOT NULL DEFAULT 0;
     """,
+    # 4: arrival order is read for every batch (the next seq) and on resume (articles after the
+    # watermark); without an index each read scanned the whole table, so ingest slowed as the
+    # store grew
+    """
+    CREATE INDEX articles_seq ON articles(seq);
+    """,
 ]
