@@ -51,7 +51,7 @@ def main() -> None:
             event_id = Counter(predicted[i] for i in ids).most_common(1)[0][0]
             members = [articles[i] for i in sorted(predicted) if predicted[i] == event_id]
             budget = round(sum(len(rouge_tokens(s)) for s in cluster["summaries"]) / len(cluster["summaries"]))
-            summary = " ".join(s.text for s in summarize(members, max_tokens=budget + 30))
+            summary = " ".join(s.text for s in summarize(members, max_tokens=budget, allow_overflow=True))
             for key, value in rouge_scores(summary, cluster["summaries"], budget).items():
                 totals[key] += value
     n = len(clusters)
