@@ -45,7 +45,7 @@ from sukien.group.dates import MAX_DATES, batch_reported_dates, date_conflicts
 from sukien.group.features import N_FEATURES, FeatureConfig, Featurizer
 from sukien.group.idf import load_idf
 from sukien.group.linkage import average_link
-from sukien.group.rowstore import RowStore, SumStore
+from sukien.group.rowstore import RowStore, SumStore, top_per_row
 from sukien.group.storylines import StorylineConfig, build_storylines, event_key_share, link_vectors
 from sukien.model import Article, Event, Storyline
 from sukien.times.anchor import is_trusted
@@ -368,14 +368,7 @@ class EventGrouper:
             gap = np.abs(q_days[rows] - r_days[S.indices])
             S.data[gap > self.config.window_days] = 0  # nan gaps (unknown dates) compare False
         S.eliminate_zeros()
-        k = self.config.candidates
-        counts = np.diff(S.indptr)
-        for i in np.flatnonzero(counts > k):
-            lo, hi = S.indptr[i], S.indptr[i + 1]
-            vals = S.data[lo:hi]
-            vals[np.argsort(-vals, kind="stable")[k:]] = 0
-        S.eliminate_zeros()
-        S = S.tocoo()
+        S = top_per_row(S, self.config.candidates).tocoo()
         return S.row.astype(np.int64), S.col.astype(np.int64)
 
     def _events_of(self, si: np.ndarray, sr: np.ndarray):

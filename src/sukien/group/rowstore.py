@@ -105,3 +105,15 @@ class SumStore:
         live = self.matrix()
         fresh = SumStore.from_csr(live)
         self._store, self._ptr, self._live_nnz = fresh._store, fresh._ptr, fresh._live_nnz
+
+
+def top_per_row(m: sp.csr_matrix, k: int) -> sp.csr_matrix:
+    """A copy of `m` with each row cut to its `k` largest values (ties: the earlier stored)."""
+    m = m.tocsr(copy=True)
+    counts = np.diff(m.indptr)
+    for r in np.flatnonzero(counts > k):
+        lo, hi = m.indptr[r], m.indptr[r + 1]
+        vals = m.data[lo:hi]
+        vals[np.argsort(-vals, kind="stable")[k:]] = 0
+    m.eliminate_zeros()
+    return m

@@ -29,6 +29,7 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
+from sukien.group.rowstore import top_per_row
 from sukien.model import Article, Event, Storyline
 
 
@@ -82,8 +83,8 @@ def link_vectors(
     K, P = _key_matrices(key_share, key_idf, cfg)
     if K.nnz == 0:
         return labels
-    T = _normalise_rows(_top_terms(topic.tocsr(), cfg.topic_terms))
-    retrieve = _top_terms(K, cfg.retrieval_keys)
+    T = _normalise_rows(top_per_row(topic.tocsr(), cfg.topic_terms))
+    retrieve = top_per_row(K, cfg.retrieval_keys)
     P_t = P.T.tocsr()
     rows, cols, scores = [], [], []
     for start in range(0, n, cfg.chunk_rows):
@@ -150,18 +151,6 @@ def _keep_best(m: sp.csr_matrix, k: int) -> sp.csr_matrix:
         lo, hi = m.indptr[r], m.indptr[r + 1]
         vals = m.data[lo:hi]
         vals[np.lexsort((m.indices[lo:hi], -vals))[k:]] = 0
-    m.eliminate_zeros()
-    return m
-
-
-def _top_terms(m: sp.csr_matrix, k: int) -> sp.csr_matrix:
-    """Each row cut to its `k` largest values."""
-    m = m.tocsr(copy=True)
-    counts = np.diff(m.indptr)
-    for r in np.flatnonzero(counts > k):
-        lo, hi = m.indptr[r], m.indptr[r + 1]
-        vals = m.data[lo:hi]
-        vals[np.argsort(-vals, kind="stable")[k:]] = 0
     m.eliminate_zeros()
     return m
 

@@ -24,7 +24,7 @@ from sukien.model import (
     TimelineEntry,
     TimeMention,
 )
-from sukien.store.rows import ArticleRows, DetailRows, article_rows
+from sukien.store.rows import ArticleRows, DetailRows, article_rows, event_detail_rows
 from sukien.store.schema import MIGRATIONS
 from sukien.text import search_key
 
@@ -133,11 +133,12 @@ class Store:
         self.upsert_entities(rows.entities)
         return len(fresh)
 
-    def replace_time_mentions(self, article_id: str, mentions: list[TimeMention]) -> None:
-        self.conn.execute("DELETE FROM time_mentions WHERE article_id=?", (article_id,))
+    def replace_time_mentions(self, by_article: dict[str, list[TimeMention]]) -> None:
+        """The time mentions of these articles replaced by the given ones."""
+        self.conn.executemany("DELETE FROM time_mentions WHERE article_id=?", [(a,) for a in by_article])
         self.conn.executemany(
             "INSERT INTO time_mentions (article_id, start, end, text, type, value) VALUES (?,?,?,?,?,?)",
-            [(article_id, m.start, m.end, m.text, m.type, m.value) for m in mentions],
+            [(a, m.start, m.end, m.text, m.type, m.value) for a, mentions in by_article.items() for m in mentions],
         )
 
     def set_groups(self, articles: Iterable[Article]) -> None:
@@ -218,11 +219,12 @@ class Store:
              for e in first.values() if e.id not in unchanged],
         )
 
-    def remap_entity_mentions(self, article_ids: list[str], merged_into: dict[str, str]) -> None:
-        """Point the mentions of these articles at the entities their ids were merged into."""
+    def remap_entity_mentions(self, remaps: Iterable[tuple[list[str], dict[str, str]]]) -> None:
+        """Point the mentions of each group of articles at the entities their ids were merged into."""
         self.conn.executemany(
             "UPDATE entity_mentions SET entity_id=? WHERE article_id=? AND entity_id=?",
-            [(new, a, old) for a in article_ids for old, new in merged_into.items() if old != new],
+            [(new, a, old) for article_ids, merged_into in remaps for a in article_ids
+             for old, new in merged_into.items() if old != new],
         )
 
     def get_entity(self, entity_id: str) -> Entity | None:
@@ -255,18 +257,9 @@ class Store:
 
     def save_event_descriptions(self, described: list[EventDescription]) -> None:
         """What the summarise step found for these events, in one statement per table."""
-        retimed = [(article_id, times) for d in described for article_id, times in d.retimed.items()]
-        self.conn.executemany("DELETE FROM time_mentions WHERE article_id=?", [(a,) for a, _ in retimed])
-        self.conn.executemany(
-            "INSERT INTO time_mentions (article_id, start, end, text, type, value) VALUES (?,?,?,?,?,?)",
-            [(a, m.start, m.end, m.text, m.type, m.value) for a, times in retimed for m in times],
-        )
+        self.replace_time_mentions({a: times for d in described for a, times in d.retimed.items()})
         self.upsert_entities(e for d in described for e in d.entities)
-        self.conn.executemany(
-            "UPDATE entity_mentions SET entity_id=? WHERE article_id=? AND entity_id=?",
-            [(new, a, old) for d in described for a in d.event.article_ids
-             for old, new in d.merged_into.items() if old != new],
-        )
+        self.remap_entity_mentions((d.event.article_ids, d.merged_into) for d in described)
         self.save_many_event_details([(d.event, d.entity_counts) for d in described])
 
     def events_with_articles(self, event_ids: list[str]) -> list[tuple[Event, list[Article]]]:
@@ -312,10 +305,7 @@ class Store:
 
     def save_many_event_details(self, items: list[tuple[Event, dict[str, int]]]) -> None:
         """`save_event_details` for many events in a few statements (one per table)."""
-        self.save_detail_rows([
-            (e.id, DetailRows(e.date, [(s.text, s.article_id, s.start, s.end) for s in e.summary],
-                              [(t.value, t.text, t.article_id, t.start, t.end, t.label) for t in e.timeline], counts))
-            for e, counts in items])
+        self.save_detail_rows([(e.id, event_detail_rows(e, counts)) for e, counts in items])
 
     def save_detail_rows(self, items: list[tuple[str, DetailRows]]) -> None:
         """Summary, date, timeline and entity counts of events, by event id; clears their stale flag."""

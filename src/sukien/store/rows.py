@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sukien.model import Article, Entity, EventDescription
+from sukien.model import Article, Entity, Event, EventDescription
 from sukien.text import search_key
 
 
@@ -66,8 +66,11 @@ class DetailRows:
     entity_counts: dict[str, int]
 
 
-def detail_rows(description: EventDescription) -> DetailRows:
-    event = description.event
+def event_detail_rows(event: Event, entity_counts: dict[str, int]) -> DetailRows:
     return DetailRows(event.date, [(s.text, s.article_id, s.start, s.end) for s in event.summary],
                       [(t.value, t.text, t.article_id, t.start, t.end, t.label) for t in event.timeline],
-                      dict(description.entity_counts))
+                      dict(entity_counts))
+
+
+def detail_rows(description: EventDescription) -> DetailRows:
+    return event_detail_rows(description.event, description.entity_counts)
