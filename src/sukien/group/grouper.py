@@ -602,7 +602,7 @@ class EventGrouper:
 
     # ------------------------------------------------------------------ persistence
     def state_bytes(self) -> bytes:
-        """Compact, versioned state: JSON metadata and npz arrays in an in-memory zip."""
+        """Versioned state: JSON metadata (deflated) and npz arrays in an in-memory zip."""
         meta = {
             "version": STATE_VERSION,
             "config": asdict(self.config),
@@ -615,7 +615,9 @@ class EventGrouper:
         }
         rows = self._rows
         arrays = io.BytesIO()
-        np.savez_compressed(
+        # stored, not deflated: deflating the rows took 13x longer for 25% fewer bytes, and the
+        # state is written at every checkpoint of a long run
+        np.savez(
             arrays,
             data=rows.data.astype(np.float16),
             indices=rows.indices.astype(np.int32),
@@ -632,7 +634,7 @@ class EventGrouper:
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as z:
             z.writestr("meta.json", json.dumps(meta, ensure_ascii=False))
-            z.writestr("arrays.npz", arrays.getvalue(), compress_type=zipfile.ZIP_STORED)  # compressed already
+            z.writestr("arrays.npz", arrays.getvalue(), compress_type=zipfile.ZIP_STORED)
         return out.getvalue()
 
     @classmethod
