@@ -83,10 +83,37 @@ def _csr(rows: list[list[int]], n_cols: int, weights: list[list[float]] | None =
     return m
 
 
+# Events are small (most have a few articles and a few dozen sentences), so scipy's per-call
+# overhead outweighs the arithmetic: rows are scaled and summed on the CSR arrays directly
+# instead of through diagonal-matrix products.
+
+def _entry_rows(m: sp.csr_matrix) -> np.ndarray:
+    """Row index of every stored entry of `m`."""
+    return np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
+
+
+def _row_sums(m: sp.csr_matrix, values: np.ndarray | None = None) -> np.ndarray:
+    """Per-row sums of `values` (one per stored entry; default: the entries themselves)."""
+    return np.bincount(_entry_rows(m), weights=m.data if values is None else values, minlength=m.shape[0])
+
+
+def _column_sums(m: sp.csr_matrix) -> np.ndarray:
+    return np.bincount(m.indices, weights=m.data, minlength=m.shape[1])
+
+
+def _scale_rows(m: sp.csr_matrix, factors: np.ndarray) -> sp.csr_matrix:
+    return sp.csr_matrix((m.data * np.repeat(factors, np.diff(m.indptr)), m.indices, m.indptr), shape=m.shape)
+
+
+def _scale_columns(m: sp.csr_matrix, factors: np.ndarray) -> sp.csr_matrix:
+    return sp.csr_matrix((m.data * factors[m.indices], m.indices, m.indptr), shape=m.shape)
+
+
 def _l2_rows(m: sp.csr_matrix) -> sp.csr_matrix:
-    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    m = sp.csr_matrix(m)
+    norms = np.sqrt(_row_sums(m, np.square(m.data)))
     norms[norms == 0] = 1.0
-    return sp.csr_matrix(sp.diags(1.0 / norms) @ m)
+    return _scale_rows(m, 1.0 / norms)
 
 
 def _ids(items: list[list], vocab: dict) -> list[list[int]]:
@@ -105,7 +132,7 @@ def build_matrices(candidates: list[Candidate], n_articles: int) -> EventMatrice
     for term, i in uni_vocab.items():
         vocab_idf[i] = idf.get(term, default_idf)
     uni_counts = sp.csr_matrix((np.ones(len(flat)), (row_of, flat)), shape=(n_rows, n_uni))
-    uni = _l2_rows(sp.csr_matrix(uni_counts @ sp.diags(vocab_idf)))
+    uni = _l2_rows(_scale_columns(uni_counts, vocab_idf))
     # syllable bigrams: consecutive ids within one sentence, coded as one integer
     same_sentence = row_of[1:] == row_of[:-1]
     codes = flat[:-1][same_sentence] * n_uni + flat[1:][same_sentence]
@@ -141,14 +168,12 @@ def _article_frequency(binary: sp.csr_matrix, membership: sp.csr_matrix) -> np.n
     """How many articles contain each column term."""
     per_article = membership @ binary
     per_article.data[:] = 1.0
-    return np.asarray(per_article.sum(axis=0)).ravel()
+    return _column_sums(per_article)
 
 
 def _row_mean_over_terms(binary: sp.csr_matrix, values_per_entry: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Sum and mean over each row's distinct terms of a per-entry value."""
-    weighted = binary.copy()
-    weighted.data = values_per_entry
-    sums = np.asarray(weighted.sum(axis=1)).ravel()
+    sums = _row_sums(binary, values_per_entry)
     counts = np.diff(binary.indptr).astype(np.float64)
     return sums, sums / np.maximum(counts, 1.0)
 
@@ -161,9 +186,9 @@ def _lexrank(sim: sp.csr_matrix, threshold: float = 0.1, damping: float = 0.85, 
     adj = sim.copy()
     adj.data = (adj.data > threshold).astype(np.float64)
     adj.eliminate_zeros()
-    degree = np.asarray(adj.sum(axis=1)).ravel()
+    degree = _row_sums(adj)
     degree[degree == 0] = 1.0
-    transition_t = sp.csr_matrix((sp.diags(1.0 / degree) @ adj).T)
+    transition_t = sp.csr_matrix(_scale_rows(adj, 1.0 / degree).T)
     rank = np.full(n, 1.0 / n)
     for _ in range(iterations):
         rank = (1 - damping) / n + damping * (transition_t @ rank)
@@ -205,7 +230,7 @@ def compute_features(candidates: list[Candidate], articles: list[Article], m: Ev
     # centroids: mean of per-article vectors, so long articles do not dominate
     for name, mat in (("centroid_uni", m.uni), ("centroid_bi", m.bi)):
         per_article = _l2_rows(sp.csr_matrix(membership @ mat))
-        centroid = np.asarray(per_article.sum(axis=0)).ravel()
+        centroid = _column_sums(per_article)
         norm = _norm(centroid)
         X[:, col[name]] = (mat @ centroid) / norm if norm else 0.0
         if name == "centroid_uni" and norm:
@@ -219,10 +244,8 @@ def compute_features(candidates: list[Candidate], articles: list[Article], m: Ev
     _, X[:, col["af_uni_mean"]] = _row_mean_over_terms(uni_binary, entry_af)
     # TF-IDF weights of the row (before normalisation they were idf; ratios are what matter)
     weights = m.uni.data
-    weighted = uni_binary.copy()
-    weighted.data = entry_af * weights
-    wsum = np.asarray(weighted.sum(axis=1)).ravel()
-    totals = np.asarray(m.uni.sum(axis=1)).ravel()
+    wsum = _row_sums(uni_binary, entry_af * weights)
+    totals = _row_sums(m.uni)
     X[:, col["af_uni_idf_mean"]] = wsum / np.maximum(totals, 1e-9)
 
     af_bi = _article_frequency(m.bi_binary, membership)
@@ -257,9 +280,9 @@ def compute_features(candidates: list[Candidate], articles: list[Article], m: Ev
 
     titles = _title_vectors(articles, m)
     if titles is not None:
-        own = np.asarray(m.uni.multiply(titles[art]).sum(axis=1)).ravel()
+        own = (m.uni @ titles.T).toarray()[np.arange(n), art]  # each sentence against its own headline
         X[:, col["title_own"]] = own
-        title_centroid = np.asarray(titles.sum(axis=0)).ravel()
+        title_centroid = _column_sums(titles)
         norm = _norm(title_centroid)
         X[:, col["title_all"]] = (m.uni @ title_centroid) / norm if norm else 0.0
 
@@ -275,7 +298,7 @@ def compute_features(candidates: list[Candidate], articles: list[Article], m: Ev
     X[:, col["dangling"]] = [c.dangling for c in candidates]
     X[:, col["log_articles"]] = math.log(n_articles)
     X[:, col["log_article_sents"]] = np.log(total_sents[art])
-    raw_idf = np.asarray((uni_binary @ sp.diags(m.idf_vector)).sum(axis=1)).ravel()
+    raw_idf = _row_sums(uni_binary, m.idf_vector[uni_binary.indices])
     X[:, col["idf_mean"]] = raw_idf / np.maximum(np.diff(uni_binary.indptr), 1)
 
     for name in ("centroid_uni", "af_bi_mean", "support_mean", "lexrank", "title_all"):
