@@ -189,6 +189,8 @@ def _lexrank(sim: sp.csr_matrix, threshold: float = 0.1, damping: float = 0.85, 
     degree = _row_sums(adj)
     degree[degree == 0] = 1.0
     transition_t = sp.csr_matrix(_scale_rows(adj, 1.0 / degree).T)
+    if n <= 500:  # dense steps are cheaper than sparse calls at this size
+        transition_t = transition_t.toarray()
     rank = np.full(n, 1.0 / n)
     for _ in range(iterations):
         rank = (1 - damping) / n + damping * (transition_t @ rank)
