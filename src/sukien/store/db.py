@@ -24,7 +24,7 @@ from sukien.model import (
     TimelineEntry,
     TimeMention,
 )
-from sukien.store.rows import ArticleRows, DetailRows, article_rows, event_detail_rows
+from sukien.store.rows import ArticleRows, DetailRows, article_rows, entity_rows, event_detail_rows
 from sukien.store.schema import MIGRATIONS
 from sukien.text import search_key
 
@@ -130,7 +130,7 @@ class Store:
         self.conn.executemany(
             "INSERT INTO entity_mentions (article_id, entity_id, start, end, text, type) VALUES (?,?,?,?,?,?)",
             rows.mentions)
-        self.upsert_entities(rows.entities)
+        self.upsert_entity_rows(rows.entities)
         return len(fresh)
 
     def replace_time_mentions(self, by_article: dict[str, list[TimeMention]]) -> None:
@@ -196,17 +196,17 @@ class Store:
     # -- entities ---------------------------------------------------------------------------
     def upsert_entities(self, entities: Iterable[Entity]) -> None:
         """Insert entities, or add the new aliases of those already stored."""
-        first: dict[str, Entity] = {}
-        aliases: dict[str, dict[str, None]] = {}  # insertion-ordered sets: first seen first
-        for e in entities:
-            first.setdefault(e.id, e)
-            aliases.setdefault(e.id, {}).update(dict.fromkeys(e.aliases))
-        ids = list(first)
+        self.upsert_entity_rows(entity_rows(entities))
+
+    def upsert_entity_rows(self, rows: list[tuple]) -> None:
+        """`upsert_entities` for rows made by `entity_rows` (one per id)."""
+        aliases = {r[0]: dict.fromkeys(r[3]) for r in rows}  # insertion-ordered sets: first seen first
+        ids = list(aliases)
         unchanged = set()
         for i in range(0, len(ids), 900):
             chunk = ids[i : i + 900]
-            rows = self.conn.execute(f"SELECT id, aliases FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk)
-            for entity_id, stored_json in rows:
+            stored_rows = self.conn.execute(f"SELECT id, aliases FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            for entity_id, stored_json in stored_rows:
                 stored = dict.fromkeys(json.loads(stored_json))
                 if aliases[entity_id].keys() <= stored.keys():
                     unchanged.add(entity_id)
@@ -215,8 +215,8 @@ class Store:
         self.conn.executemany(
             "INSERT INTO entities (id, name, type, aliases) VALUES (?,?,?,?) "
             "ON CONFLICT(id) DO UPDATE SET aliases=excluded.aliases",
-            [(e.id, e.name, e.type, json.dumps(list(aliases[e.id]), ensure_ascii=False))
-             for e in first.values() if e.id not in unchanged],
+            [(entity_id, name, type_, json.dumps(list(aliases[entity_id]), ensure_ascii=False))
+             for entity_id, name, type_, _ in rows if entity_id not in unchanged],
         )
 
     def remap_entity_mentions(self, remaps: Iterable[tuple[list[str], dict[str, str]]]) -> None:

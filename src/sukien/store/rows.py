@@ -9,8 +9,10 @@ grouping decides (event id, duplicate of, arrival order) is added when the rows 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from sukien.model import Article, Entity, Event, EventDescription
 from sukien.text import search_key
@@ -28,7 +30,7 @@ class ArticleRows:
     search: list[tuple] = field(default_factory=list)  # (id, title key, lead key, body key)
     times: list[tuple] = field(default_factory=list)  # (id, start, end, text, type, value)
     mentions: list[tuple] = field(default_factory=list)  # (id, entity id, start, end, text, type)
-    entities: list[Entity] = field(default_factory=list)
+    entities: list[tuple] = field(default_factory=list)  # (id, name, type, aliases), see entity_rows
 
     def only(self, ids: set[str]) -> "ArticleRows":
         """The rows of these articles only."""
@@ -52,12 +54,22 @@ def article_rows(articles: list[Article]) -> ArticleRows:
         rows.search.append((a.id, search_key(a.title), search_key(a.lead), search_key(body)))
         rows.times += [(a.id, m.start, m.end, m.text, m.type, m.value) for m in a.times]
         rows.mentions += [(a.id, m.entity_id, m.start, m.end, m.text, m.type) for m in a.mentions if m.entity_id]
-        rows.entities += a.entities
+    rows.entities = entity_rows(e for a in articles for e in a.entities)
     return rows
 
 
-@dataclass
-class DetailRows:
+def entity_rows(entities: Iterable[Entity]) -> list[tuple]:
+    """One (id, name, type, aliases) row per entity id: the first name and type met, and the
+    aliases of every copy in the order first seen (a batch names "Việt Nam" hundreds of times)."""
+    first: dict[str, Entity] = {}
+    aliases: dict[str, dict[str, None]] = {}  # insertion-ordered sets
+    for e in entities:
+        first.setdefault(e.id, e)
+        aliases.setdefault(e.id, {}).update(dict.fromkeys(e.aliases))
+    return [(i, e.name, e.type, tuple(aliases[i])) for i, e in first.items()]
+
+
+class DetailRows(NamedTuple):  # a tuple: thousands of these travel back from the workers per batch
     """An event's summary, date, timeline and entity counts, before its id is known."""
 
     date: str | None
