@@ -37,6 +37,12 @@ def _datetime(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+# article columns for work that never shows the raw record (describing events, replaying
+# articles into the grouper): the raw record is the largest column
+WITHOUT_RAW = ("id, source, url, outlet, title, lead, body, published, published_source, author, credit, "
+               "captions, related, warnings, NULL AS raw, duplicate_of, event_id, storyline_id")
+
+
 class Store:
     def __init__(self, path: str | Path, readonly: bool = False):
         self.path = str(path)
@@ -270,7 +276,7 @@ class Store:
         events = {r["id"]: self._event(r, details=False)
                   for r in self.conn.execute(f"SELECT * FROM events WHERE id IN ({marks})", event_ids)}
         rows = self.conn.execute(
-            f"SELECT * FROM articles WHERE event_id IN ({marks}) ORDER BY published, seq", event_ids).fetchall()
+            f"SELECT {WITHOUT_RAW} FROM articles WHERE event_id IN ({marks}) ORDER BY published, seq", event_ids).fetchall()
         articles = [self._article(r) for r in rows]
         self._attach_mentions(articles)
         by_event: dict[str, list[Article]] = {i: [] for i in events}
@@ -283,19 +289,26 @@ class Store:
     def _attach_mentions(self, articles: list[Article]) -> None:
         by_id = {a.id: a for a in articles}
         ids = list(by_id)
+        cursor = self.conn.cursor()
+        cursor.row_factory = None  # plain tuples: thousands of rows per call
         for i in range(0, len(ids), 900):
             chunk = ids[i : i + 900]
             marks = ",".join("?" * len(chunk))
-            for r in self.conn.execute(f"SELECT * FROM time_mentions WHERE article_id IN ({marks}) ORDER BY start", chunk):
-                by_id[r["article_id"]].times.append(TimeMention(r["start"], r["end"], r["text"], r["type"], r["value"]))
-            for r in self.conn.execute(f"SELECT * FROM entity_mentions WHERE article_id IN ({marks}) ORDER BY start", chunk):
-                by_id[r["article_id"]].mentions.append(EntityMention(r["start"], r["end"], r["text"], r["type"], r["entity_id"]))
+            for article_id, *mention in cursor.execute(
+                    f"SELECT article_id, start, end, text, type, value FROM time_mentions WHERE article_id IN ({marks}) "
+                    "ORDER BY start", chunk):
+                by_id[article_id].times.append(TimeMention(*mention))
+            for article_id, *mention in cursor.execute(
+                    f"SELECT article_id, start, end, text, type, entity_id FROM entity_mentions WHERE article_id IN ({marks}) "
+                    "ORDER BY start", chunk):
+                by_id[article_id].mentions.append(EntityMention(*mention))
         entity_ids = sorted({m.entity_id for a in articles for m in a.mentions})
         entities: dict[str, Entity] = {}
         for i in range(0, len(entity_ids), 900):
             chunk = entity_ids[i : i + 900]
-            for r in self.conn.execute(f"SELECT * FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk):
-                entities[r["id"]] = Entity(r["id"], r["name"], r["type"], json.loads(r["aliases"]))
+            for entity_id, name, type_, aliases in cursor.execute(
+                    f"SELECT id, name, type, aliases FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk):
+                entities[entity_id] = Entity(entity_id, name, type_, json.loads(aliases))
         for a in articles:
             a.entities = [entities[i] for i in sorted({m.entity_id for m in a.mentions}) if i in entities]
 
@@ -436,7 +449,7 @@ class Store:
 
     def articles_after(self, seq: int, chunk: int) -> Iterator[list[Article]]:
         """Stored articles with a later seq, in arrival order, `chunk` at a time, with entities."""
-        cursor = self.conn.execute("SELECT * FROM articles WHERE seq > ? ORDER BY seq", (seq,))
+        cursor = self.conn.execute(f"SELECT {WITHOUT_RAW} FROM articles WHERE seq > ? ORDER BY seq", (seq,))
         while rows := cursor.fetchmany(chunk):
             articles = [self._article(r) for r in rows]
             self._attach_mentions(articles)
