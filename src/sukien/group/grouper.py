@@ -59,7 +59,7 @@ RECHECK_CELLS = 10_000_000  # recheck: chunk rows x stored rows per retrieval pr
 class GroupConfig:
     threshold: float = 0.13  # average-link cosine needed to join / merge (chosen on ViMs 001-075)
     size_penalty: float = 0.0  # clusters of sizes m, n need threshold + this / sqrt(m * n)
-    duplicate_threshold: float = 0.9  # cosine at which an article is a near-duplicate
+    duplicate_threshold: float = 0.85  # cosine at which an article is a near-duplicate
     retrieval_terms: int = 48  # strongest rare terms used to find candidates
     retrieval_min_idf: float = 4.0  # terms commoner than this never drive retrieval
     retrieval_min_score: float = 0.02  # weaker retrieval overlaps are not candidates
