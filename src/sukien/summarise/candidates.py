@@ -177,13 +177,21 @@ def _word_starts(text: str) -> tuple[np.ndarray, np.ndarray]:
     return np.array(capitals, dtype=np.int64), np.array(numbers, dtype=np.int64)
 
 
+def _sentence_spans(article: Article, text: str) -> list[tuple[int, int]]:
+    """The sentences the analyse stage found (the same split), or split here without them."""
+    sentences = getattr(article, "sentences", None)
+    if sentences and all(0 <= x.start < x.end <= len(text) for x in sentences):
+        return [(x.start, x.end) for x in sentences]
+    return split_spans(text)
+
+
 def build_candidates(articles: list[Article]) -> list[Candidate]:
     """All sentences of the articles, in article order, with filter decisions."""
     candidates: list[Candidate] = []
     for a, article in enumerate(articles):
         text = article.text
         paragraph_starts = _paragraph_of(text)
-        spans = split_spans(text)
+        spans = _sentence_spans(article, text)
         paragraph_ids = []
         p = 0
         for s, _ in spans:
