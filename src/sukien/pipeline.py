@@ -5,8 +5,8 @@ groups it and commits its articles (with their event ids) and the events they to
 transaction. The grouper's state is checkpointed every `checkpoint_every` articles and at the
 end; articles stored after the checkpoint are replayed into it on load, so a killed run resumes
 at the first batch it had not committed and no article is stored twice. Events touched by a
-run are marked stale and described (summary, date, timeline, entities) at the end; storylines
-are then relinked over all events.
+run are marked stale and described (summary, date, timeline, entities) at the end, while
+storylines are relinked over all events.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,7 +27,7 @@ from sukien.errors import InputError
 from sukien.executors import LocalExecutor
 from sukien.group import EventGrouper, GroupConfig
 from sukien.group.grouper import GroupInput
-from sukien.model import Article, Event, EventDescription
+from sukien.model import Article, Event, EventDescription, Storyline
 from sukien.read import iter_files, read_file
 from sukien.store import Store
 from sukien.store.rows import ArticleRows, DetailRows, article_rows, detail_rows
@@ -290,7 +291,11 @@ class Pipeline:
 
     # -- after all batches ------------------------------------------------------------------
     def finish_events(self, grouper: EventGrouper) -> None:
-        """Re-check events, sync moved articles, summarise stale events, relink storylines."""
+        """Re-check events, sync moved articles, summarise stale events, relink storylines.
+
+        Linking storylines needs the events, not their descriptions: it runs in a thread of
+        this process while the executor describes the stale events (the driver mostly waits
+        on the executor and on SQLite then, both of which release the GIL)."""
         grouper.recheck()
         events = grouper.events()
         with self.store.transaction():
@@ -299,6 +304,15 @@ class Pipeline:
             self.store.save_events(e for e in events if e.id in affected)
             self.store.save_grouping_state(grouper.state_bytes())
         stale = self.store.stale_event_ids()
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="storylines") as linker:
+            linking = linker.submit(_timed_call, grouper.storylines)
+            self._describe_stale(stale)
+            storylines, seconds = linking.result()
+        self.seconds["storylines"] += seconds
+        with self._timed("storylines"):
+            self.save_storylines(storylines, grouper)
+
+    def _describe_stale(self, stale: list[str]) -> None:
         self.progress.start("summaries", len(stale))
         chunks = (self.store.events_with_articles(stale[i : i + EVENTS_PER_TASK])
                   for i in range(0, len(stale), EVENTS_PER_TASK))
@@ -308,17 +322,19 @@ class Pipeline:
                 self.store.save_event_descriptions(details)
             self.progress.advance("summaries", len(details))
         self.progress.finish("summaries")
-        with self._timed("storylines"):
-            self.link_storylines(grouper)
 
-    def link_storylines(self, grouper: EventGrouper) -> None:
-        """Relink all events into storylines; each storyline's timeline orders its events by date."""
-        storylines = grouper.storylines()
+    def save_storylines(self, storylines: list[Storyline], grouper: EventGrouper) -> None:
+        """Store storylines, each with a timeline of its events by the dates their descriptions found."""
         linked = [i for s in storylines for i in s.event_ids]
-        dated = {e.id: e for e in self.store.get_events(linked)}  # with the dates the summarise step found
+        dated = {e.id: e for e in self.store.get_events(linked)}
         for storyline in storylines:
             storyline.timeline = storyline_timeline(storyline, [dated[i] for i in storyline.event_ids if i in dated])
         with self.store.transaction():
             self.store.save_storylines(storylines)
             self.store.save_grouping_state(grouper.state_bytes())
 
+
+def _timed_call(fn):
+    started = time.perf_counter()
+    result = fn()
+    return result, time.perf_counter() - started
