@@ -99,3 +99,35 @@ def test_arrival_order_reads_use_an_index_not_a_table_scan(tmp_path):
              for sql, args in (("SELECT COALESCE(MAX(seq), 0) FROM articles", ()),
                                ("SELECT * FROM articles WHERE seq > ? ORDER BY seq", (0,)))]
     assert all("articles_seq" in plan for plan in plans), plans
+
+
+def test_a_batch_names_each_entity_once_with_every_alias_in_first_seen_order(tmp_path):
+    from sukien.store.rows import article_rows
+
+    first = article("a1", "Ông Kishida thăm Mỹ", "Ông Kishida tới Washington.")
+    first.entities = [Entity("p1", "Kishida", "PER", ["Kishida"]), Entity("l1", "Mỹ", "LOC", ["Mỹ"])]
+    second = article("a2", "Thủ tướng Fumio Kishida phát biểu", "Thủ tướng Fumio Kishida phát biểu trước Quốc hội Hoa Kỳ.")
+    second.entities = [Entity("p1", "Fumio Kishida", "PER", ["Fumio Kishida", "Kishida"]),
+                       Entity("l1", "Hoa Kỳ", "LOC", ["Hoa Kỳ"])]
+    rows = article_rows([first, second])
+    assert rows.entities == [("p1", "Kishida", "PER", ("Kishida", "Fumio Kishida")),
+                             ("l1", "Mỹ", "LOC", ("Mỹ", "Hoa Kỳ"))]
+    store = Store(tmp_path / "s.db")
+    with store.transaction():
+        assert store.add_article_rows(rows, {}) == 2
+    assert store.get_entity("l1").aliases == ["Mỹ", "Hoa Kỳ"]
+
+
+def test_events_load_for_describing_without_the_raw_record(tmp_path):
+    store = Store(tmp_path / "s.db")
+    a = article("a1", "Ông Kishida thăm Mỹ", "Ông Kishida tới Washington ngày 10/4.")
+    a.raw = '{"title": "Ông Kishida thăm Mỹ", "body": "Ông Kishida tới Washington ngày 10/4."}'
+    a.times = [TimeMention(30, 34, "10/4", "DATE", "2024-04-10")]
+    a.event_id = "e1"
+    with store.transaction():
+        store.add_articles([a])
+        store.save_events([Event(id="e1", article_ids=["a1"], title=a.title)])
+    [(event, [loaded])] = store.events_with_articles(["e1"])
+    assert event.article_ids == ["a1"] and loaded.raw is None
+    assert loaded.text == a.text and loaded.times == a.times
+    assert store.get_article("a1").raw == a.raw  # what is shown keeps it
