@@ -216,3 +216,22 @@ def test_event_api_and_stage(seed_2plus2, seed_summit):
                         duplicate_of="seed-003")
     summary = summarise_event(Event(id="e3", article_ids=["seed-003", "dup"]), [seed_summit, duplicate])
     assert {s.article_id for s in summary} == {"seed-003"}
+
+
+def test_a_very_large_event_is_summarised_from_articles_spread_over_its_time_span(seed_2plus2, seed_summit):
+    from sukien.summarise import MAX_ARTICLES, spread_over_time
+
+    start = datetime(2023, 1, 11, 8, tzinfo=VN)
+    articles = []
+    for k in range(3 * MAX_ARTICLES):  # the same two reports republished by many outlets over days
+        source = seed_2plus2 if k % 2 else seed_summit
+        articles.append(Article(id=f"copy-{k}", title=source.title, lead=source.lead, body=list(source.body),
+                                published=start + timedelta(hours=k)))
+    kept = spread_over_time(list(reversed(articles)))
+    assert len(kept) == MAX_ARTICLES and len({a.id for a in kept}) == MAX_ARTICLES
+    times = sorted(a.published for a in kept)
+    assert times[0] == articles[0].published and times[-1] == articles[-1].published  # both ends of the span
+    assert [a.id for a in kept] == [a.id for a in reversed(articles) if a in kept]  # input order kept
+    summary = summarize(articles, max_tokens=120)
+    assert_attributed(summary, articles)
+    assert {s.article_id for s in summary} <= {a.id for a in kept}

@@ -20,6 +20,8 @@ Budget: `max_tokens` counts syllable tokens as the ViMs protocol does (NFC, lowe
 on whitespace and punctuation); `max_sentences` counts sentences; either or both. The
 library always returns whole sentences that fit. Without any budget the display default
 applies: DEFAULT_MAX_TOKENS (120 syllables, about 4 news sentences) and DEFAULT_MAX_SENTENCES.
+An event of more than MAX_ARTICLES articles is summarised from that many, spread over its time
+span (`spread_over_time`), so memory and time stay bounded on any event.
 """
 
 from __future__ import annotations
@@ -45,6 +47,10 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MAX_TOKENS = 120
 DEFAULT_MAX_SENTENCES = 5
+# A larger event is summarised from this many of its articles, spread evenly over its time
+# span: the sentence-similarity matrix is dense (sentences²), and a few dozen outlets already
+# show which facts everyone repeats.
+MAX_ARTICLES = 100
 
 
 def _article_rank(articles: list[Article]) -> list[int]:
@@ -102,6 +108,16 @@ def _positive_or_none(value) -> int | None:
         return None
 
 
+def spread_over_time(articles: list[Article], limit: int = MAX_ARTICLES) -> list[Article]:
+    """At most `limit` articles, evenly spaced in publication order, kept in input order."""
+    if len(articles) <= limit:
+        return articles
+    rank = _article_rank(articles)
+    by_time = sorted(range(len(articles)), key=rank.__getitem__)
+    picks = np.linspace(0, len(articles) - 1, limit).round().astype(int)
+    return [articles[i] for i in sorted(by_time[p] for p in picks)]
+
+
 def summarize(articles: list[Article], max_tokens: int | None = None, max_sentences: int | None = None,
               *, allow_overflow: bool = False) -> list[SummarySentence]:
     """Extractive summary of the articles of one event, in reading order.
@@ -110,7 +126,7 @@ def summarize(articles: list[Article], max_tokens: int | None = None, max_senten
     id is `article_id`. `allow_overflow` lets the last sentence run past `max_tokens`; it is
     meant for benchmarks that cut the summary text at the budget, never for display.
     """
-    articles = _valid_articles(articles)
+    articles = spread_over_time(_valid_articles(articles))
     max_tokens, max_sentences = _positive_or_none(max_tokens), _positive_or_none(max_sentences)
     if max_tokens is None and max_sentences is None:
         max_tokens, max_sentences = DEFAULT_MAX_TOKENS, DEFAULT_MAX_SENTENCES

@@ -282,7 +282,7 @@ def compute_features(candidates: list[Candidate], articles: list[Article], m: Ev
 
     titles = _title_vectors(articles, m)
     if titles is not None:
-        own = (m.uni @ titles.T).toarray()[np.arange(n), art]  # each sentence against its own headline
+        own = _row_sums(sp.csr_matrix(m.uni.multiply(titles[art])))  # each sentence against its own headline
         X[:, col["title_own"]] = own
         title_centroid = _column_sums(titles)
         norm = _norm(title_centroid)
