@@ -45,7 +45,7 @@ from sukien.group.dates import MAX_DATES, batch_reported_dates, date_conflicts
 from sukien.group.features import N_FEATURES, FeatureConfig, Featurizer
 from sukien.group.idf import load_idf
 from sukien.group.linkage import average_link
-from sukien.group.rowstore import RowStore, SumStore, top_per_row
+from sukien.group.rowstore import RowStore, SumStore, rowwise_dot, top_per_row
 from sukien.group.storylines import StorylineConfig, build_storylines, event_key_share, link_vectors
 from sukien.model import Article, Event, Storyline
 from sukien.times.anchor import is_trusted
@@ -100,13 +100,6 @@ def _datetime(days: float) -> datetime | None:
     if math.isnan(days):
         return None
     return datetime.fromtimestamp(days * 86400.0, tz=timezone.utc)
-
-
-def _rowwise_dot(a: sp.csr_matrix, b: sp.csr_matrix) -> np.ndarray:
-    """Dot product of row i of `a` with row i of `b`, for all i."""
-    if a.shape[0] == 0:
-        return np.zeros(0)
-    return np.asarray(a.multiply(b).sum(axis=1)).ravel()
 
 
 @dataclass
@@ -289,14 +282,14 @@ class EventGrouper:
         node_of_event = {int(e): len(originals) + k for k, e in enumerate(events_touched)}
 
         # article-event average link: X_i . centroid_e / size_e, time-damped
-        ae_sim = _rowwise_dot(X[si], self._sums.rows(cand_events)) / np.maximum(self._event_size[cand_events], 1)
+        ae_sim = rowwise_dot(X[si], self._sums.rows(cand_events)) / np.maximum(self._event_size[cand_events], 1)
         ae_sim -= self._reported_conflict_share(X, ryears, rdays, si, cand_events)
         ae_sim *= self._time_factor(days[si], self._event_first[cand_events], self._event_last[cand_events])
         # article-article cosine within the batch
         bi, bj = batch_pairs
         keep_pairs = (node_of_batch[bi] >= 0) & (node_of_batch[bj] >= 0)
         bi, bj = bi[keep_pairs], bj[keep_pairs]
-        aa_sim = _rowwise_dot(X[bi], X[bj]) * self._time_factor(days[bi], days[bj], days[bj])
+        aa_sim = rowwise_dot(X[bi], X[bj]) * self._time_factor(days[bi], days[bj], days[bj])
         aa_sim *= self._reported_factor(ryears[bi], rdays[bi], ryears[bj], rdays[bj])
 
         n_nodes = len(originals) + len(events_touched)
@@ -385,7 +378,7 @@ class EventGrouper:
         thr = self.config.duplicate_threshold
         si, sr = store_pairs
         if len(si):
-            cos = _rowwise_dot(X[si], self._rows[sr])
+            cos = rowwise_dot(X[si], self._rows[sr])
             hit = cos >= thr
             for i, r in zip(si[hit], sr[hit]):
                 if dup[i] == -1 or -(dup[i] + 2) > r:
@@ -394,7 +387,7 @@ class EventGrouper:
         if len(bi):
             earlier = bj < bi
             bi, bj = bi[earlier], bj[earlier]
-            cos = _rowwise_dot(X[bi], X[bj])
+            cos = rowwise_dot(X[bi], X[bj])
             hit = cos >= thr
             for i, j in sorted(zip(bi[hit].tolist(), bj[hit].tolist())):
                 if dup[i] == -1:
@@ -434,7 +427,7 @@ class EventGrouper:
         if not conflict.any():
             return out
         pair_of, art, member = pair_of[conflict], art[conflict], member[conflict]
-        cos = _rowwise_dot(X[art], self._rows[member])
+        cos = rowwise_dot(X[art], self._rows[member])
         lost = np.bincount(pair_of, weights=cos, minlength=len(si))
         size = np.maximum(self._event_size[cand_events], 1)
         return (1.0 - self.config.reported_conflict_factor) * lost / size
@@ -512,7 +505,7 @@ class EventGrouper:
         if len(rows) == 0:
             return {}
         row_event = self._row_event[rows]
-        score = _rowwise_dot(self._rows[rows], self._sums.rows(row_event))
+        score = rowwise_dot(self._rows[rows], self._sums.rows(row_event))
         order = np.lexsort((-score, row_event))
         ev = row_event[order]
         first = np.flatnonzero(np.r_[True, ev[1:] != ev[:-1]])
@@ -566,7 +559,7 @@ class EventGrouper:
             qi = qi + start
             keep = qi != qj
             qi, qj = qi[keep], qj[keep]
-            sims = _rowwise_dot(self._rows[qi], self._rows[qj])
+            sims = rowwise_dot(self._rows[qi], self._rows[qj])
             sims *= self._time_factor(self._row_days[qi], self._row_days[qj], self._row_days[qj])
             sims *= self._reported_factor(self._row_ryears[qi], self._row_rdays[qi],
                                           self._row_ryears[qj], self._row_rdays[qj])

@@ -4,6 +4,8 @@
 filled part (no copy). `SumStore` keeps one sum row per event on top of it: updating an
 event appends its new row and moves the event's pointer; the stale rows are reclaimed by an
 occasional compaction, so the amortised cost per update is the size of the updated rows.
+Also the row-wise products that grouping and storyline linking share (`top_per_row`,
+`rowwise_dot`).
 """
 
 from __future__ import annotations
@@ -117,3 +119,10 @@ def top_per_row(m: sp.csr_matrix, k: int) -> sp.csr_matrix:
         vals[np.argsort(-vals, kind="stable")[k:]] = 0
     m.eliminate_zeros()
     return m
+
+
+def rowwise_dot(a: sp.csr_matrix, b: sp.csr_matrix) -> np.ndarray:
+    """Dot product of row i of `a` with row i of `b`, for all i."""
+    if a.shape[0] == 0:
+        return np.zeros(0)
+    return np.asarray(a.multiply(b).sum(axis=1)).ravel()

@@ -29,7 +29,7 @@ import numpy as np
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
-from sukien.group.rowstore import top_per_row
+from sukien.group.rowstore import rowwise_dot, top_per_row
 from sukien.model import Article, Event, Storyline
 
 
@@ -49,10 +49,6 @@ class StorylineConfig:
 
 def storyline_id(first_event_id: str) -> str:
     return "s" + hashlib.sha1(first_event_id.encode("utf-8")).hexdigest()[:12]
-
-
-def _rowwise_dot(a: sp.csr_matrix, b: sp.csr_matrix) -> np.ndarray:
-    return np.asarray(a.multiply(b).sum(axis=1)).ravel() if a.shape[0] else np.zeros(0)
 
 
 def link_vectors(
@@ -91,10 +87,10 @@ def link_vectors(
         approx = _keep_best(_drop_diagonal((retrieve[start : start + cfg.chunk_rows] @ P_t).tocsr(), start),
                             cfg.candidates).tocoo()
         i, j = approx.row + start, approx.col
-        shared = _rowwise_dot(K[i], P[j])
+        shared = rowwise_dot(K[i], P[j])
         keep = shared >= cfg.keys_min
         i, j, shared = i[keep], j[keep], shared[keep]
-        cos = _rowwise_dot(T[i], T[j])
+        cos = rowwise_dot(T[i], T[j])
         gap = np.maximum(np.maximum(first_days[i] - last_days[j], first_days[j] - last_days[i]), 0.0)
         ok = (cos >= cfg.topic_min) & ~(gap > cfg.window_days)  # nan (undated) passes
         rows.append(i[ok])
