@@ -50,6 +50,35 @@ def test_single_seed_summary_starts_with_its_lead(seed_summit):
     assert_attributed(summary, [seed_summit])
 
 
+def test_one_article_summary_is_its_lead_and_stops_at_the_first_sentence_that_does_not_fit():
+    lead = "Sáng 12/3, mưa lớn kéo dài khiến nhiều tuyến phố ở Hà Nội ngập sâu, giao thông ùn tắc nghiêm trọng."
+    body = [
+        "Theo Trung tâm Dự báo khí tượng thủy văn quốc gia, lượng mưa đo được tại nội thành vượt 120 mm chỉ trong ba giờ.",
+        "Hàng trăm xe máy chết máy giữa dòng nước, nhiều người dân phải dắt bộ qua các điểm ngập trên đường Nguyễn Trãi, "
+        "Trần Duy Hưng, Lê Văn Lương và khu vực quanh hồ Hoàn Kiếm trong suốt buổi sáng, khi lực lượng chức năng phải "
+        "túc trực tại các nút giao lớn để phân luồng, hỗ trợ người đi đường và thông báo lộ trình tránh ngập.",
+        "Công ty Thoát nước Hà Nội đã huy động toàn bộ trạm bơm.",
+        "Ông Nguyễn Văn Minh, người dân phường Thanh Xuân, cho biết nước ngập đến đầu gối.",
+    ]
+    article = Article(id="flood", title="Mưa lớn gây ngập nhiều tuyến phố Hà Nội", lead=lead, body=body)
+    summary = summarize([article], max_tokens=60)
+    assert_attributed(summary, [article])
+    # the long third sentence ends the lead: the short sentences after it are not pulled in
+    assert [s.text for s in summary] == [lead, body[0]]
+    # with room for it, the lead goes on in order
+    assert [s.text for s in summarize([article], max_tokens=200)][:3] == [lead, body[0], body[1]]
+
+
+def test_one_article_summary_skips_an_opening_sentence_longer_than_the_budget():
+    long_lead = ("Chiều 5/6, Quốc hội đã biểu quyết thông qua Luật Đất đai sửa đổi với đa số đại biểu tán thành, "
+                 "sau nhiều kỳ họp thảo luận về bồi thường, hỗ trợ, tái định cư, định giá đất theo nguyên tắc thị "
+                 "trường và quyền của người sử dụng đất ở cả khu vực đô thị lẫn nông thôn trên cả nước.")
+    second = "Luật có hiệu lực từ ngày 1/1 năm sau và thay thế luật hiện hành."
+    article = Article(id="law", title="Quốc hội thông qua Luật Đất đai sửa đổi", lead=long_lead, body=[second])
+    summary = summarize([article], max_tokens=25)
+    assert [s.text for s in summary] == [second]
+
+
 def test_raw_seeds_never_yield_boilerplate(raw_seeds):
     summary = summarize(raw_seeds, max_tokens=600)
     assert_attributed(summary, raw_seeds)

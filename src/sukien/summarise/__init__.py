@@ -38,7 +38,7 @@ from sukien.summarise.candidates import Candidate, build_candidates
 from sukien.summarise.concepts import (CoverageParams, concept_features, default_concept_model,
                                        heuristic_weights, select_by_coverage)
 from sukien.summarise.features import compute_features
-from sukien.summarise.select import coherent_order
+from sukien.summarise.select import coherent_order, lead_sentences
 
 __all__ = ["summarize", "summarise", "summarise_event", "SummariseStage", "DEFAULT_MAX_TOKENS",
            "DEFAULT_MAX_SENTENCES"]
@@ -73,10 +73,10 @@ def _article_rank(articles: list[Article]) -> list[int]:
 def score_concepts(candidates: list[Candidate], articles: list[Article]) -> tuple[sp.csr_matrix, np.ndarray, np.ndarray, CoverageParams]:
     """Sentence x bigram presence, bigram weights, sentence similarity and selection parameters."""
     if len({c.article for c in candidates}) == 1:
-        # one article: nothing to cross-check, and news leads are the best single-document
-        # summary, so each sentence "covers" only itself, weighted by its position; one outlet
-        # does not repeat itself sentence by sentence, so no similarity matrix is needed (most
-        # events of a large store have one article: this is the fast path)
+        # only one article has usable sentences: nothing to cross-check, and news leads are the
+        # best single-document summary, so each sentence "covers" only itself, weighted by its
+        # position; one outlet does not repeat itself sentence by sentence, so no similarity
+        # matrix is needed (a one-article event takes `lead_sentences` without scoring at all)
         n = len(candidates)
         lead = 1.0 / (1.0 + np.array([c.index for c in candidates], dtype=np.float64))
         return sp.identity(n, format="csr"), lead, np.zeros((n, n)), CoverageParams(length_exponent=0.0, weight_threshold=0.0)
@@ -133,6 +133,9 @@ def summarize(articles: list[Article], max_tokens: int | None = None, max_senten
     if not articles:
         return []
     try:
+        if len(articles) == 1:
+            return [SummarySentence(text=c.text, article_id=c.article_id, start=c.start, end=c.end)
+                    for c in lead_sentences(articles[0], max_tokens, max_sentences, overflow=allow_overflow)]
         candidates = [c for c in build_candidates(articles) if c.usable]
         if not candidates:
             return []

@@ -10,6 +10,7 @@ are marked `dangling`: the selector takes them only right after their predecesso
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -169,12 +170,15 @@ def _is_known(key: str, known: list[str]) -> bool:
     return len(key) > 10 and any(key in k for k in known)
 
 
-def _word_starts(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """Sorted offsets of words starting with a capital letter, and with a digit."""
-    capitals, numbers = [], []
-    for m in _NAME_OR_NUMBER.finditer(text):
-        (capitals if m.group(1) else numbers).append(m.start())
-    return np.array(capitals, dtype=np.int64), np.array(numbers, dtype=np.int64)
+def _count_word_starts(text: str, start: int, end: int) -> tuple[int, int]:
+    """Words starting with a capital letter, and with a digit, in text[start:end]."""
+    capitals = numbers = 0
+    for m in _NAME_OR_NUMBER.finditer(text, start, end):  # the look-behind sees text before start
+        if m.group(1):
+            capitals += 1
+        else:
+            numbers += 1
+    return capitals, numbers
 
 
 def _sentence_spans(article: Article, text: str) -> list[tuple[int, int]]:
@@ -189,64 +193,74 @@ def build_candidates(articles: list[Article]) -> list[Candidate]:
     """All sentences of the articles, in article order, with filter decisions."""
     candidates: list[Candidate] = []
     for a, article in enumerate(articles):
-        text = article.text
-        paragraph_starts = _paragraph_of(text)
-        spans = _sentence_spans(article, text)
-        paragraph_ids = []
-        p = 0
-        for s, _ in spans:
-            while p + 1 < len(paragraph_starts) and paragraph_starts[p + 1] <= s:
-                p += 1
-            paragraph_ids.append(p)
-        per_paragraph: dict[int, int] = {}
-        for p in paragraph_ids:
-            per_paragraph[p] = per_paragraph.get(p, 0) + 1
-        first_of_article = len(candidates)
-        known_boilerplate = _known_boilerplate(article)
-        key_text = _key_text(text)
-        capitals, numbers = _word_starts(text)
-        for index, ((s, e), p) in enumerate(zip(spans, paragraph_ids)):
-            if index == 0 or paragraph_ids[index - 1] != p:
-                s = _trim_outlet_prefix(text, s, e)
-            sentence = text[s:e]
-            key = key_text[s:e] if key_text is not None else match_key(sentence)
-            keys = WORD.findall(key)
-            # same token pattern as the ViMs protocol; the tone style does not move boundaries
-            n_tokens = len(keys) if key_text is not None else len(protocol_tokens(sentence))
-            reason = rejection_reason(sentence, key, n_tokens, per_paragraph[p])
-            if not reason and known_boilerplate and _is_known(key, known_boilerplate):
-                reason = "caption or related"
-            candidates.append(
-                Candidate(
-                    article=a,
-                    article_id=article.id,
-                    start=s,
-                    end=e,
-                    text=sentence,
-                    index=index,
-                    paragraph=p,
-                    n_tokens=n_tokens,
-                    keys=keys,
-                    usable=not reason,
-                    reason=reason,
-                    dangling=is_dangling(sentence, key),
-                    previous=len(candidates) - 1 if index > 0 else -1,
-                    n_capitalised=int(np.searchsorted(capitals, e) - np.searchsorted(capitals, s)),
-                    n_numbers=int(np.searchsorted(numbers, e) - np.searchsorted(numbers, s)),
-                )
-            )
-        # a caption or byline paragraph taints the whole (short) paragraph it sits in
-        _drop_caption_paragraphs(candidates[first_of_article:])
+        for paragraph in article_candidates(a, article, first_index=len(candidates)):
+            candidates += paragraph
     return candidates
 
 
-def _drop_caption_paragraphs(article_candidates: list[Candidate]) -> None:
-    by_paragraph: dict[int, list[Candidate]] = {}
-    for c in article_candidates:
-        by_paragraph.setdefault(c.paragraph, []).append(c)
-    for group in by_paragraph.values():
-        if len(group) > 1 and any(c.reason in ("caption", "byline") for c in group):
-            if sum(c.n_tokens for c in group) < 60:
-                for c in group:
-                    if c.usable:
-                        c.usable, c.reason = False, "caption"
+def article_candidates(a: int, article: Article, first_index: int = 0) -> Iterator[list[Candidate]]:
+    """The candidates of one article, a paragraph at a time (lazily: a lead summary reads only
+    the first paragraphs). `a` is the article's index in the event and `first_index` the
+    position its first candidate will have in the event's list (for `previous`)."""
+    text = article.text
+    paragraph_starts = _paragraph_of(text)
+    known_boilerplate = _known_boilerplate(article)
+    key_text = _key_text(text)
+    paragraph: list[Candidate] = []
+    p = 0
+    for index, (s, e) in enumerate(_sentence_spans(article, text)):
+        new_paragraph = index == 0
+        while p + 1 < len(paragraph_starts) and paragraph_starts[p + 1] <= s:
+            p += 1
+            new_paragraph = True
+        if new_paragraph and paragraph:
+            yield _finish_paragraph(paragraph, text, key_text, known_boilerplate)
+            paragraph = []
+        if new_paragraph:
+            s = _trim_outlet_prefix(text, s, e)
+        paragraph.append(_candidate(a, article, text, key_text, s, e, index, p, known_boilerplate,
+                                    first_index + index))
+    if paragraph:
+        yield _finish_paragraph(paragraph, text, key_text, known_boilerplate)
+
+
+def _candidate(a: int, article: Article, text: str, key_text: str | None, s: int, e: int, index: int,
+               paragraph: int, known_boilerplate: list[str], position: int) -> Candidate:
+    sentence = text[s:e]
+    key = _key(text, key_text, s, e)
+    keys = WORD.findall(key)
+    # same token pattern as the ViMs protocol; the tone style does not move boundaries
+    n_tokens = len(keys) if key_text is not None else len(protocol_tokens(sentence))
+    reason = _reason(sentence, key, n_tokens, 0, known_boilerplate)
+    n_capitalised, n_numbers = _count_word_starts(text, s, e)
+    return Candidate(article=a, article_id=article.id, start=s, end=e, text=sentence, index=index,
+                     paragraph=paragraph, n_tokens=n_tokens, keys=keys, usable=not reason, reason=reason,
+                     dangling=is_dangling(sentence, key), previous=position - 1 if index > 0 else -1,
+                     n_capitalised=n_capitalised, n_numbers=n_numbers)
+
+
+def _key(text: str, key_text: str | None, s: int, e: int) -> str:
+    return key_text[s:e] if key_text is not None else match_key(text[s:e])
+
+
+def _reason(sentence: str, key: str, n_tokens: int, paragraph_sentences: int, known_boilerplate: list[str]) -> str:
+    reason = rejection_reason(sentence, key, n_tokens, paragraph_sentences)
+    if not reason and known_boilerplate and _is_known(key, known_boilerplate):
+        reason = "caption or related"
+    return reason
+
+
+def _finish_paragraph(paragraph: list[Candidate], text: str, key_text: str | None,
+                      known_boilerplate: list[str]) -> list[Candidate]:
+    """Rules that need the whole paragraph: a lone sentence is judged again knowing it is alone
+    (a short one without end punctuation is a heading); a caption or byline taints the whole
+    (short) paragraph it sits in."""
+    if len(paragraph) == 1:
+        c = paragraph[0]
+        c.reason = _reason(c.text, _key(text, key_text, c.start, c.end), c.n_tokens, 1, known_boilerplate)
+        c.usable = not c.reason
+    elif any(c.reason in ("caption", "byline") for c in paragraph) and sum(c.n_tokens for c in paragraph) < 60:
+        for c in paragraph:
+            if c.usable:
+                c.usable, c.reason = False, "caption"
+    return paragraph
