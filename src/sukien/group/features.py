@@ -8,10 +8,6 @@ Every article becomes one L2-normalised sparse row in a fixed hashed space of 2*
   stand-ins for entities that need no NER and work on any text;
 - entity ids, when the entities stage has filled `Article.entities`.
 
-Apart from these rows, `number_rows` gives each article a small binary row of the figures its
-title and lead state ("12 người", "3,5 tỷ"): two reports of one happening tend to repeat
-them, a follow-up report of the same story gives new ones.
-
 Hashing is stable across processes (blake2b of the term), so rows computed in different runs
 live in the same space. Weights use a fixed IDF table shipped with the package (see
 `idf.py`), so one-shot and incremental runs weigh terms identically.
@@ -36,8 +32,6 @@ _MASK = np.uint64(N_FEATURES - 1)
 _SYLLABLE = regex.compile(r"[\p{L}\p{N}]+(?:[.,][\p{N}]+)*")
 # Name-like: two or more capitalised syllables in a row ("Nhật Bản", "Joe Biden", "Hà Nội").
 _NAME = regex.compile(r"\p{Lu}[\p{L}\p{N}]*(?:[ -]\p{Lu}[\p{L}\p{N}]*)+")
-# A figure and the word after it ("12 người", "3,5 tỷ", "2 tàu"), lower-cased.
-_NUMBER = regex.compile(r"\d+(?:[.,]\d+)*(?:\s+\p{L}+)?")
 _CHARS_PER_SYLLABLE = 6  # generous: cut the text before tokenising, then cut exactly
 
 
@@ -200,31 +194,6 @@ class Featurizer:
             vals = vals / norm
         # float16 precision, as stored in the state: reloaded and live rows are identical
         return uniq.astype(np.int32), vals.astype(np.float16).astype(np.float32), key_cols
-
-
-def number_keys(article: Article) -> np.ndarray:
-    """Sorted hashed columns of the figures (with the word after each) in title and lead."""
-    try:
-        title, lead, _ = article_fields(article)
-        text = (title + "\n" + lead).lower()
-        if not unicodedata.is_normalized("NFC", text):
-            text = normalize(text)
-        found = _NUMBER.findall(text)
-    except Exception:  # malformed article: no figures
-        return np.zeros(0, np.int32)
-    if not found:
-        return np.zeros(0, np.int32)
-    return np.unique((_hashes(["#" + f for f in found]) & _MASK).astype(np.int32))
-
-
-def number_rows(articles: list[Article]) -> sp.csr_matrix:
-    """One L2-normalised binary row of `number_keys` per article (empty rows where none)."""
-    return unit_binary_rows([number_keys(a) for a in articles])
-
-
-def unit_binary_rows(cols: list[np.ndarray]) -> sp.csr_matrix:
-    """Rows with 1 / sqrt(count) at the given columns: what `number_rows` stores, rebuilt exactly from columns."""
-    return _stack([(c, np.full(len(c), 1.0 / np.sqrt(len(c)) if len(c) else 0.0, dtype=np.float32)) for c in cols])
 
 
 def _stack(rows: list[tuple[np.ndarray, np.ndarray]]) -> sp.csr_matrix:

@@ -22,9 +22,6 @@ How one batch is processed (all similarity work is sparse matrix products):
    report (`dates.py`, from the times stage) damp a pair whose reported days clearly differ;
    for an article and an event this applies member by member, so a batch join and a recheck
    score the same average.
-6. Figures: a pair's similarity is cosine + `number_weight` x the cosine of the figures their
-   titles and leads state (`features.number_rows`); both terms are dot products, so the
-   article-event average is still the article's products with the event's sums.
 
 `recheck()` re-clusters all stored articles jointly, exactly as a one-shot run would, so
 events whose members drifted apart split and events that now belong together merge; event
@@ -45,7 +42,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from sukien.group.dates import MAX_DATES, batch_reported_dates, date_conflicts
-from sukien.group.features import N_FEATURES, FeatureConfig, Featurizer, number_rows
+from sukien.group.features import N_FEATURES, FeatureConfig, Featurizer
 from sukien.group.idf import load_idf
 from sukien.group.linkage import average_link
 from sukien.group.rowstore import RowStore, SumStore, rowwise_dot, top_per_row
@@ -53,8 +50,8 @@ from sukien.group.storylines import StorylineConfig, build_storylines, event_key
 from sukien.model import Article, Event, Storyline
 from sukien.times.anchor import is_trusted
 
-STATE_VERSION = 3  # 2: reported days per stored row; 3: figure keys per stored row (older: none)
-READABLE_VERSIONS = (1, 2, 3)
+STATE_VERSION = 2  # 2: reported days per stored row; version-1 states load with none
+READABLE_VERSIONS = (1, 2)
 RECHECK_CELLS = 10_000_000  # recheck: chunk rows x stored rows per retrieval product
 
 
@@ -72,7 +69,6 @@ class GroupConfig:
     time_scale_days: float = 3.0  # similarity is multiplied by exp(-(gap - grace) / scale)
     reported_tolerance_days: float = 2.0  # reported days this close agree
     reported_conflict_factor: float = 0.3  # similarity multiplier when reported days disagree
-    number_weight: float = 0.2  # weight of the figures' cosine added to the text cosine (chosen on ViMs 001-075)
     batch_size: int = 2000
     features: FeatureConfig = field(default_factory=FeatureConfig)
 
@@ -100,13 +96,6 @@ def _days(dt: datetime | None) -> float:
         return math.nan
 
 
-def _unit_binary(indices: np.ndarray, indptr: np.ndarray) -> sp.csr_matrix:
-    """Rows with 1 / sqrt(count) at the given columns, as `number_rows` makes them."""
-    counts = np.diff(indptr)
-    data = np.repeat((1.0 / np.sqrt(np.maximum(counts, 1))).astype(np.float32), counts)
-    return sp.csr_matrix((data, indices.astype(np.int32), indptr.astype(np.int64)), shape=(len(counts), N_FEATURES))
-
-
 def _datetime(days: float) -> datetime | None:
     if math.isnan(days):
         return None
@@ -125,17 +114,11 @@ class GroupInput:
     days: np.ndarray  # trusted published date, days since the epoch (NaN: unknown or flagged)
     ryears: np.ndarray  # (n, MAX_DATES) years of the days the opening reports (NaN: unknown)
     rdays: np.ndarray  # (n, MAX_DATES) those days, as day of year
-    N: sp.csr_matrix | None = None  # figures of title and lead (`number_rows`); None: none known
 
     def take(self, index) -> "GroupInput":
         index = np.asarray(list(index), dtype=np.int64)
         return GroupInput([self.ids[i] for i in index], [self.titles[i] for i in index],
-                          self.X[index], self.K[index], self.days[index], self.ryears[index], self.rdays[index],
-                          None if self.N is None else self.N[index])
-
-    def figures(self) -> sp.csr_matrix:
-        """`N`, or empty rows when the input was made without it."""
-        return sp.csr_matrix((len(self.ids), N_FEATURES), dtype=np.float32) if self.N is None else self.N
+                          self.X[index], self.K[index], self.days[index], self.ryears[index], self.rdays[index])
 
 
 class EventGrouper:
@@ -150,7 +133,6 @@ class EventGrouper:
         self._row_store = RowStore(N_FEATURES)
         self._retrieval_store = RowStore(N_FEATURES)
         self._key_store = RowStore(N_FEATURES)  # names/entities, for storylines
-        self._number_store = RowStore(N_FEATURES)  # figures of title and lead
         self._row_event = np.zeros(0, dtype=np.int64)
         self._row_days = np.zeros(0, dtype=np.float64)
         self._row_ryears = np.zeros((0, MAX_DATES))  # reported days (years may be NaN)
@@ -164,7 +146,6 @@ class EventGrouper:
         self._event_first = np.zeros(0)  # published range over all members, days since epoch
         self._event_last = np.zeros(0)
         self._sums = SumStore(N_FEATURES)  # per event, the sum of its member rows
-        self._number_sums = SumStore(N_FEATURES)  # per event, the sum of its members' figure rows
         self._event_size = np.zeros(0)  # non-duplicate members
         self._duplicate_of: dict[str, str] = {}
         self._article_event: dict[str, int] = {}
@@ -177,10 +158,6 @@ class EventGrouper:
     @property
     def _retrieval(self) -> sp.csr_matrix:
         return self._retrieval_store.matrix
-
-    @property
-    def _row_numbers(self) -> sp.csr_matrix:
-        return self._number_store.matrix
 
     @property
     def _row_keys(self) -> sp.csr_matrix:
@@ -210,8 +187,7 @@ class EventGrouper:
         X, K = self._featurizer.transform_with_keys(articles)
         ryears, rdays = batch_reported_dates(articles)
         return GroupInput([a.id for a in articles], [a.title or "" for a in articles], X, K,
-                          np.array([_trusted_days(a) for a in articles], dtype=np.float64), ryears, rdays,
-                          number_rows(articles))
+                          np.array([_trusted_days(a) for a in articles], dtype=np.float64), ryears, rdays)
 
     def events(self, ids: set[str] | None = None) -> list[Event]:
         """Current events (only those in `ids` when given) with a representative headline and
@@ -286,7 +262,6 @@ class EventGrouper:
         batch = [batch[i] for i in fresh]
         inputs = self.prepare(batch) if inputs is None else inputs.take(fresh)
         X, K, days, ryears, rdays = inputs.X, inputs.K, inputs.days, inputs.ryears, inputs.rdays
-        N = inputs.figures()
         Q = self._retrieval_rows(X)
 
         n_stored = self._rows.shape[0]
@@ -307,16 +282,14 @@ class EventGrouper:
         node_of_event = {int(e): len(originals) + k for k, e in enumerate(events_touched)}
 
         # article-event average link: X_i . centroid_e / size_e, time-damped
-        ae_sim = rowwise_dot(X[si], self._sums.rows(cand_events))
-        ae_sim += cfg.number_weight * rowwise_dot(N[si], self._number_sums.rows(cand_events))
-        ae_sim /= np.maximum(self._event_size[cand_events], 1)
-        ae_sim -= self._reported_conflict_share(X, N, ryears, rdays, si, cand_events)
+        ae_sim = rowwise_dot(X[si], self._sums.rows(cand_events)) / np.maximum(self._event_size[cand_events], 1)
+        ae_sim -= self._reported_conflict_share(X, ryears, rdays, si, cand_events)
         ae_sim *= self._time_factor(days[si], self._event_first[cand_events], self._event_last[cand_events])
         # article-article cosine within the batch
         bi, bj = batch_pairs
         keep_pairs = (node_of_batch[bi] >= 0) & (node_of_batch[bj] >= 0)
         bi, bj = bi[keep_pairs], bj[keep_pairs]
-        aa_sim = self._pair_similarity(X[bi], N[bi], X[bj], N[bj]) * self._time_factor(days[bi], days[bj], days[bj])
+        aa_sim = rowwise_dot(X[bi], X[bj]) * self._time_factor(days[bi], days[bj], days[bj])
         aa_sim *= self._reported_factor(ryears[bi], rdays[bi], ryears[bj], rdays[bj])
 
         n_nodes = len(originals) + len(events_touched)
@@ -339,7 +312,7 @@ class EventGrouper:
                 cluster_event[lab] = self._open_event(batch[b].id)
             batch_event[b] = cluster_event[lab]
         self._sync_event_arrays()
-        self._store_rows(batch, X, Q, K, N, days, originals, batch_event)
+        self._store_rows(batch, X, Q, K, days, originals, batch_event)
         self._row_ryears = np.concatenate([self._row_ryears, ryears[originals]])
         self._row_rdays = np.concatenate([self._row_rdays, rdays[originals]])
         self._record_members(batch, days, duplicate_of, batch_event, n_stored)
@@ -422,19 +395,15 @@ class EventGrouper:
                     dup[i] = dup[j] if dup[j] != -1 else j
         return dup
 
-    def _pair_similarity(self, Xa, Na, Xb, Nb) -> np.ndarray:
-        """Row by row: text cosine + `number_weight` x figures cosine (before any time damping)."""
-        return rowwise_dot(Xa, Xb) + self.config.number_weight * rowwise_dot(Na, Nb)
-
     def _reported_factor(self, years_a, days_a, years_b, days_b) -> np.ndarray:
         """Per pair: `reported_conflict_factor` where the reported days disagree, else 1."""
         cfg = self.config
         conflict = date_conflicts(years_a, days_a, years_b, days_b, cfg.reported_tolerance_days)
         return np.where(conflict, cfg.reported_conflict_factor, 1.0)
 
-    def _reported_conflict_share(self, X, N, ryears, rdays, si, cand_events) -> np.ndarray:
+    def _reported_conflict_share(self, X, ryears, rdays, si, cand_events) -> np.ndarray:
         """Per (article, event) pair, what the reported-day damping takes off the average link:
-        (1 - factor) * sum of the article's similarities with the members it conflicts with / size.
+        (1 - factor) * sum of the article's cosines with the members it conflicts with / size.
         Only members that report a day are visited, so the work is small."""
         out = np.zeros(len(si))
         dated_article = ~np.isnan(rdays[si]).all(axis=1)
@@ -458,7 +427,7 @@ class EventGrouper:
         if not conflict.any():
             return out
         pair_of, art, member = pair_of[conflict], art[conflict], member[conflict]
-        cos = self._pair_similarity(X[art], N[art], self._rows[member], self._row_numbers[member])
+        cos = rowwise_dot(X[art], self._rows[member])
         lost = np.bincount(pair_of, weights=cos, minlength=len(si))
         size = np.maximum(self._event_size[cand_events], 1)
         return (1.0 - self.config.reported_conflict_factor) * lost / size
@@ -490,10 +459,9 @@ class EventGrouper:
             self._event_last = np.concatenate([self._event_last, np.full(missing, np.nan)])
             self._event_size = np.concatenate([self._event_size, np.zeros(missing)])
 
-    def _store_rows(self, batch, X, Q, K, N, days, originals, batch_event) -> None:
+    def _store_rows(self, batch, X, Q, K, days, originals, batch_event) -> None:
         self._row_store.append(X[originals])
         self._key_store.append(K[originals])
-        self._number_store.append(N[originals])
         self._retrieval_store.append(Q[originals])
         self._row_event = np.concatenate([self._row_event, batch_event[originals]])
         self._row_days = np.concatenate([self._row_days, days[originals]])
@@ -507,8 +475,6 @@ class EventGrouper:
         )
         self._sums.grow(n_events)
         self._sums.add(touched, (S @ X[originals]).tocsr())
-        self._number_sums.grow(n_events)
-        self._number_sums.add(touched, (S @ N[originals]).tocsr())
         self._event_size += np.bincount(batch_event[originals], minlength=n_events)
 
     def _record_members(self, batch, days, duplicate_of, batch_event, n_stored) -> None:
@@ -554,7 +520,6 @@ class EventGrouper:
             (np.ones(len(row_labels)), (row_labels, np.arange(len(row_labels)))), shape=(n_events, len(row_labels))
         )
         self._sums = SumStore.from_csr((S @ self._rows).tocsr())
-        self._number_sums = SumStore.from_csr((S @ self._row_numbers).tocsr())
         self._event_size = np.bincount(row_labels, minlength=n_events).astype(float)
         row_of_article = {a: r for r, a in enumerate(self._row_article)}
         members: list[list[str]] = [[] for _ in range(n_events)]
@@ -594,7 +559,7 @@ class EventGrouper:
             qi = qi + start
             keep = qi != qj
             qi, qj = qi[keep], qj[keep]
-            sims = self._pair_similarity(self._rows[qi], self._row_numbers[qi], self._rows[qj], self._row_numbers[qj])
+            sims = rowwise_dot(self._rows[qi], self._rows[qj])
             sims *= self._time_factor(self._row_days[qi], self._row_days[qj], self._row_days[qj])
             sims *= self._reported_factor(self._row_ryears[qi], self._row_rdays[qi],
                                           self._row_ryears[qj], self._row_rdays[qj])
@@ -652,8 +617,6 @@ class EventGrouper:
             indptr=rows.indptr.astype(np.int64),
             key_indices=self._row_keys.indices.astype(np.int32),
             key_indptr=self._row_keys.indptr.astype(np.int64),
-            number_indices=self._row_numbers.indices.astype(np.int32),
-            number_indptr=self._row_numbers.indptr.astype(np.int64),
             row_event=self._row_event,
             row_days=self._row_days,
             row_ryears=self._row_ryears,
@@ -697,10 +660,6 @@ class EventGrouper:
         )
         self._row_event = arrays["row_event"].astype(np.int64)
         self._row_days = arrays["row_days"]
-        if "number_indptr" in arrays.files:
-            self._number_store = RowStore.from_csr(_unit_binary(arrays["number_indices"], arrays["number_indptr"]))
-        else:  # an older state: no figures known for the rows stored then
-            self._number_store = RowStore.from_csr(sp.csr_matrix((rows.shape[0], N_FEATURES), dtype=np.float32))
         if "row_rdays" in arrays.files:
             self._row_ryears = arrays["row_ryears"].reshape(-1, MAX_DATES)
             self._row_rdays = arrays["row_rdays"].reshape(-1, MAX_DATES)
@@ -721,7 +680,6 @@ class EventGrouper:
             shape=(n_events, len(self._row_event)),
         )
         self._sums = SumStore.from_csr((S @ self._rows).tocsr())
-        self._number_sums = SumStore.from_csr((S @ self._row_numbers).tocsr())
         self._event_size = np.bincount(self._row_event, minlength=n_events).astype(float)
         self._event_first = arrays["event_first"]
         self._event_last = arrays["event_last"]
