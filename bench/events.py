@@ -51,6 +51,7 @@ from sukien.text import normalize, syllables  # noqa: E402
 from _data import shared_dir  # noqa: E402  (bench/ is on sys.path when run as a script)
 
 SEED = 13
+TRIED_HEADING = "## tried, not kept"
 
 
 
@@ -467,7 +468,13 @@ def main() -> None:
            [[t, m, "yes" if ok else "no"] for t, m, ok in targets])
     if args.write:
         out = ROOT / "bench/results/events.md"
-        out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        # the hand-written record of experiments (its own script's numbers) survives a rewrite
+        kept = ""
+        if out.exists():
+            old = out.read_text(encoding="utf-8")
+            at = old.find(TRIED_HEADING)
+            kept = "\n" + old[at:].rstrip() + "\n" if at >= 0 else ""
+        out.write_text("\n".join(lines) + "\n" + kept, encoding="utf-8")
         print(f"\nwritten to {out}")
 
 
