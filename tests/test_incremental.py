@@ -41,3 +41,13 @@ def test_incremental_runs_agree_with_a_one_shot_run(tmp_path, vims_sample, seeds
     first_run_events = {e for a, e in predicted_inc.items() if a in {r["id"] for r in halves[0]}}
     assert any(predicted_inc[r["id"]] in first_run_events for r in halves[1])
     assert incremental.stale_event_ids() == []
+    # every article names its event's storyline, and both runs store the same storylines
+    for store in (one_shot, incremental):
+        rows = store.conn.execute("SELECT a.id, a.storyline_id, e.storyline_id FROM articles a "
+                                  "JOIN events e ON e.id = a.event_id").fetchall()
+        assert len(rows) == store.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        assert [tuple(r) for r in rows if r[1] != r[2]] == [], store.path
+    linked = {s.id: sorted(s.event_ids) for s in incremental.list_storylines()}
+    assert linked and all(len(events) >= 2 for events in linked.values())
+    for storyline in incremental.list_storylines():
+        assert {t.event_id for t in storyline.timeline} <= set(storyline.event_ids)

@@ -48,7 +48,7 @@ class DaskExecutor:
     def map(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
         pending: deque = deque()
         for item in items:
-            pending.append(self.client.submit(fn, item, pure=False))
+            pending.append(self.client.submit(_call_sealed, fn, _Sealed(item), pure=False))
             if len(pending) >= self.window:
                 yield pending.popleft().result()
         while pending:
@@ -58,6 +58,27 @@ class DaskExecutor:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
+
+
+class _Sealed:
+    """An argument dask passes through untouched. Dask walks every list, tuple and dict given
+    to `submit` in search of futures, element by element: for a batch of store rows (tens of
+    thousands of tuples) that walk cost more than pickling it. Our batches never hold futures."""
+
+    __slots__ = ("item",)
+
+    def __init__(self, item: Any):
+        self.item = item
+
+    def __getstate__(self):
+        return self.item
+
+    def __setstate__(self, item):
+        self.item = item
+
+
+def _call_sealed(fn: Callable[[Any], Any], sealed: _Sealed) -> Any:
+    return fn(sealed.item)
 
 
 def make_executor(kind: str = "local", scheduler: str | None = None, workers: int = 2):

@@ -30,7 +30,7 @@ from sukien.group.grouper import GroupInput
 from sukien.model import Article, Event, EventDescription, Storyline
 from sukien.read import iter_files, read_file
 from sukien.store import Store
-from sukien.store.rows import ArticleRows, DetailRows, article_rows, detail_rows
+from sukien.store.rows import ArticleRows, DetailRows, StoredEvents, article_rows, detail_rows
 from sukien.summarise import summarize
 from sukien.times import find_normalized
 from sukien.times.anchor import reference_time
@@ -145,8 +145,12 @@ class DescribeEvents:
         self.summary_tokens = summary_tokens
         self.user_ref = user_ref
 
-    def __call__(self, items: list[tuple[Event, list[Article]]]) -> tuple[list[EventDescription], dict[str, float]]:
+    def __call__(self, items: "list[tuple[Event, list[Article]]] | StoredEvents") -> tuple[list[EventDescription], dict[str, float]]:
+        """Descriptions of events given with their articles, or as the store's rows (which are
+        cheaper to send to a worker than the objects, and are built into them here)."""
         started = time.perf_counter()
+        if isinstance(items, StoredEvents):
+            items = items.build()
         described = [self.describe(event, articles) for event, articles in items]
         return described, {"summarise": time.perf_counter() - started}
 
@@ -314,7 +318,7 @@ class Pipeline:
 
     def _describe_stale(self, stale: list[str]) -> None:
         self.progress.start("summaries", len(stale))
-        chunks = (self.store.events_with_articles(stale[i : i + EVENTS_PER_TASK])
+        chunks = (self.store.stored_events(stale[i : i + EVENTS_PER_TASK])
                   for i in range(0, len(stale), EVENTS_PER_TASK))
         for details, seconds in self.executor.map(self.describe, chunks):
             self.seconds.update(seconds)
@@ -326,7 +330,7 @@ class Pipeline:
     def save_storylines(self, storylines: list[Storyline], grouper: EventGrouper) -> None:
         """Store storylines, each with a timeline of its events by the dates their descriptions found."""
         linked = [i for s in storylines for i in s.event_ids]
-        dated = {e.id: e for e in self.store.get_events(linked)}
+        dated = {e.id: e for e in self.store.timeline_events(linked)}
         for storyline in storylines:
             storyline.timeline = storyline_timeline(storyline, [dated[i] for i in storyline.event_ids if i in dated])
         with self.store.transaction():

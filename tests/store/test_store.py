@@ -131,3 +131,36 @@ def test_events_load_for_describing_without_the_raw_record(tmp_path):
     assert event.article_ids == ["a1"] and loaded.raw is None
     assert loaded.text == a.text and loaded.times == a.times
     assert store.get_article("a1").raw == a.raw  # what is shown keeps it
+
+
+def test_stored_events_travel_as_plain_rows_and_build_the_events_in_time_order(tmp_path):
+    import pickle
+
+    store = Store(tmp_path / "s.db")
+    VN = timezone(timedelta(hours=7))
+    later = article("a1", "Thủ tướng Kishida phát biểu trước Quốc hội Mỹ",
+                    "Thủ tướng Fumio Kishida phát biểu trước Quốc hội Mỹ ngày 11/4.")
+    earlier = article("a2", "Ông Kishida tới Washington", "Ông Kishida tới Washington ngày 8/4.")
+    undated = article("a3", "Nhật - Mỹ nâng cấp liên minh", "Hai nước nâng cấp quan hệ đồng minh.")
+    later.published, earlier.published, undated.published = datetime(2024, 4, 11, 9, tzinfo=VN), datetime(2024, 4, 8, 20, tzinfo=VN), None
+    later.mentions = [EntityMention(10, 23, "Fumio Kishida", "PER", "p1")]
+    later.entities = [Entity("p1", "Fumio Kishida", "PER", ["Fumio Kishida", "Kishida"])]
+    earlier.times = [TimeMention(31, 34, "8/4", "DATE", "2024-04-08")]
+    other = article("b1", "Bão số 3 đổ bộ Quảng Ninh", "Bão số 3 đổ bộ Quảng Ninh chiều 7/9.")
+    for a, e in ((later, "e1"), (earlier, "e1"), (undated, "e1"), (other, "e2")):
+        a.event_id = e
+    with store.transaction():
+        store.add_articles([later, earlier, undated, other])
+        store.save_events([Event(id="e1", article_ids=["a1", "a2", "a3"], title=later.title),
+                           Event(id="e2", article_ids=["b1"], title=other.title)])
+    rows = store.stored_events(["e2", "e1", "missing"])
+    # only tuples, strings and numbers: what a Dask worker receives
+    flat = [v for table in rows for row in table for v in row]
+    assert all(v is None or isinstance(v, (str, int, float)) for v in flat)
+    built = pickle.loads(pickle.dumps(rows)).build()
+    assert [e.id for e, _ in built] == ["e2", "e1"]
+    event, members = built[1]
+    assert event.article_ids == ["a3", "a2", "a1"]  # undated first, then by publication time
+    assert members[2].mentions == later.mentions and members[2].entities == later.entities
+    assert members[1].times == earlier.times and members[1].published == earlier.published
+    assert members[2].text == later.text and members[2].raw is None

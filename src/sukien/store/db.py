@@ -24,7 +24,8 @@ from sukien.model import (
     TimelineEntry,
     TimeMention,
 )
-from sukien.store.rows import ArticleRows, DetailRows, article_rows, entity_rows, event_detail_rows
+from sukien.store.rows import (EVENT_HEAD_COLUMNS, STORED_ARTICLE_COLUMNS, ArticleRows, DetailRows, StoredEvents, article_from_row, article_rows,
+                               attach_mentions, entity_rows, event_detail_rows, from_iso)
 from sukien.store.schema import MIGRATIONS
 from sukien.text import search_key
 
@@ -33,8 +34,13 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _datetime(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
+def _chunks(items: list, size: int = 900) -> Iterator[list]:
+    """Slices short enough for one `IN (?, ...)` list (SQLite allows 999 parameters by default)."""
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+_datetime = from_iso
 
 
 # article columns for work that never shows the raw record (describing events, replaying
@@ -126,10 +132,13 @@ class Store:
             return 0
         rows = rows.only(set(fresh)) if len(fresh) < len(rows.articles) else rows
         seq = self.conn.execute("SELECT COALESCE(MAX(seq), 0) FROM articles").fetchone()[0]
+        # an article joining a stored event takes that event's storyline (a grouper loaded from a
+        # checkpoint may not know it yet), so articles and their events always agree
         self.conn.executemany(
             """INSERT INTO articles (id, source, url, outlet, title, lead, body, published, published_source,
                author, credit, captions, related, warnings, raw, duplicate_of, event_id, storyline_id, seq)
-               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+               VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?17,
+                       COALESCE((SELECT storyline_id FROM events WHERE id=?17), ?18), ?19)""",
             [(*r, *placement.get(r[0], (None, None, None)), seq + k) for k, r in enumerate(fresh.values(), start=1)],
         )
         self.conn.executemany(
@@ -167,19 +176,15 @@ class Store:
             if target and target != current:
                 moves.append((target, article_id))
                 affected.update(x for x in (target, current) if x)
-        self.conn.executemany("UPDATE articles SET event_id=? WHERE id=?", moves)
+        # a moved article takes its new event's storyline (`save_storylines` rewrites articles
+        # only where an event's storyline changed)
+        self.conn.executemany(
+            "UPDATE articles SET event_id=?1, storyline_id=(SELECT storyline_id FROM events WHERE id=?1) WHERE id=?2",
+            moves)
         return affected
 
     def _article(self, row: sqlite3.Row) -> Article:
-        article = Article(
-            id=row["id"], title=row["title"], lead=row["lead"],
-            body=row["body"].split("\n") if row["body"] else [], source=row["source"], url=row["url"],
-            outlet=row["outlet"], published=_datetime(row["published"]), published_source=row["published_source"],
-            author=row["author"], credit=row["credit"], captions=json.loads(row["captions"]),
-            related=json.loads(row["related"]), warnings=json.loads(row["warnings"]), raw=row["raw"],
-            duplicate_of=row["duplicate_of"], event_id=row["event_id"], storyline_id=row["storyline_id"],
-        )
-        return article
+        return article_from_row(tuple(row[c] for c in STORED_ARTICLE_COLUMNS))
 
     def get_article(self, article_id: str) -> Article | None:
         row = self.conn.execute("SELECT * FROM articles WHERE id=?", (article_id,)).fetchone()
@@ -275,47 +280,41 @@ class Store:
 
     def events_with_articles(self, event_ids: list[str]) -> list[tuple[Event, list[Article]]]:
         """Events and their articles (with time and entity mentions), loaded in a few queries."""
-        if not event_ids:
-            return []
-        marks = ",".join("?" * len(event_ids))
-        events = {r["id"]: self._event(r, details=False)
-                  for r in self.conn.execute(f"SELECT * FROM events WHERE id IN ({marks})", event_ids)}
-        rows = self.conn.execute(
-            f"SELECT {WITHOUT_RAW} FROM articles WHERE event_id IN ({marks}) ORDER BY published, seq", event_ids).fetchall()
-        articles = [self._article(r) for r in rows]
-        self._attach_mentions(articles)
-        by_event: dict[str, list[Article]] = {i: [] for i in events}
-        for a in articles:
-            by_event[a.event_id].append(a)
-        for event_id, members in by_event.items():
-            events[event_id].article_ids = [a.id for a in members]
-        return [(events[i], by_event[i]) for i in event_ids if i in events]
+        return self.stored_events(event_ids).build()
 
-    def _attach_mentions(self, articles: list[Article]) -> None:
-        by_id = {a.id: a for a in articles}
-        ids = list(by_id)
+    def stored_events(self, event_ids: list[str]) -> StoredEvents:
+        """The rows `events_with_articles` builds its objects from (cheap to send to a worker)."""
         cursor = self.conn.cursor()
         cursor.row_factory = None  # plain tuples: thousands of rows per call
-        for i in range(0, len(ids), 900):
-            chunk = ids[i : i + 900]
+        events, articles = [], []
+        for chunk in _chunks(event_ids):
             marks = ",".join("?" * len(chunk))
-            for article_id, *mention in cursor.execute(
-                    f"SELECT article_id, start, end, text, type, value FROM time_mentions WHERE article_id IN ({marks}) "
-                    "ORDER BY start", chunk):
-                by_id[article_id].times.append(TimeMention(*mention))
-            for article_id, *mention in cursor.execute(
-                    f"SELECT article_id, start, end, text, type, entity_id FROM entity_mentions WHERE article_id IN ({marks}) "
-                    "ORDER BY start", chunk):
-                by_id[article_id].mentions.append(EntityMention(*mention))
-        entity_ids = sorted({m.entity_id for a in articles for m in a.mentions})
-        entities: dict[str, Entity] = {}
-        for i in range(0, len(entity_ids), 900):
-            chunk = entity_ids[i : i + 900]
-            for entity_id, name, type_, aliases in cursor.execute(
-                    f"SELECT id, name, type, aliases FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk):
-                entities[entity_id] = Entity(entity_id, name, type_, json.loads(aliases))
-        for a in articles:
-            a.entities = [entities[i] for i in sorted({m.entity_id for m in a.mentions}) if i in entities]
+            found = {r[0]: r for r in cursor.execute(
+                f"SELECT {', '.join(EVENT_HEAD_COLUMNS)} FROM events WHERE id IN ({marks})", chunk)}
+            events += [found[i] for i in chunk if i in found]
+            articles += cursor.execute(f"SELECT {WITHOUT_RAW} FROM articles WHERE event_id IN ({marks}) "
+                                       "ORDER BY published, seq", chunk)  # an event's articles share a chunk
+        times, mentions, entities = self._mention_rows(cursor, [r[0] for r in articles])
+        return StoredEvents(events, articles, times, mentions, entities)
+
+    def _mention_rows(self, cursor: sqlite3.Cursor, article_ids: list[str]) -> tuple[list, list, list]:
+        times, mentions = [], []
+        for chunk in _chunks(article_ids):
+            marks = ",".join("?" * len(chunk))
+            times += cursor.execute(f"SELECT article_id, start, end, text, type, value FROM time_mentions "
+                                    f"WHERE article_id IN ({marks}) ORDER BY start", chunk)
+            mentions += cursor.execute(f"SELECT article_id, start, end, text, type, entity_id FROM entity_mentions "
+                                       f"WHERE article_id IN ({marks}) ORDER BY start", chunk)
+        entities = []
+        for chunk in _chunks(sorted({m[5] for m in mentions})):
+            entities += cursor.execute(
+                f"SELECT id, name, type, aliases FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        return times, mentions, entities
+
+    def _attach_mentions(self, articles: list[Article]) -> None:
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
+        attach_mentions(articles, *self._mention_rows(cursor, [a.id for a in articles]))
 
     def save_event_details(self, event: Event, entity_counts: dict[str, int]) -> None:
         """Summary, date, timeline and entities of one event; clears its stale flag."""
@@ -409,17 +408,39 @@ class Store:
 
     # -- storylines -------------------------------------------------------------------------
     def save_storylines(self, storylines: list[Storyline]) -> None:
-        """Replace all storylines: they are recomputed from the events after every run."""
-        old = [r[0] for r in self.conn.execute("SELECT id FROM storylines")]
-        self.conn.executemany("DELETE FROM timeline_entries WHERE owner=?", [(o,) for o in old])
+        """Replace all storylines: they are recomputed from the events after every run. Only the
+        events (and their articles) whose storyline changed are rewritten."""
+        new = {e: s.id for s in storylines for e in s.event_ids}
+        old = dict(self.conn.execute("SELECT id, storyline_id FROM events WHERE storyline_id IS NOT NULL"))
+        changed = [(new.get(e), e) for e in sorted(old.keys() | new.keys()) if old.get(e) != new.get(e)]
+        self.conn.execute("DELETE FROM timeline_entries WHERE owner IN (SELECT id FROM storylines)")
         self.conn.execute("DELETE FROM storylines")
-        self.conn.execute("UPDATE events SET storyline_id=NULL")
-        self.conn.execute("UPDATE articles SET storyline_id=NULL")
-        for s in storylines:
-            self.conn.execute("INSERT INTO storylines (id, title) VALUES (?,?)", (s.id, s.title))
-            self.conn.executemany("UPDATE events SET storyline_id=? WHERE id=?", [(s.id, e) for e in s.event_ids])
-            self.conn.executemany("UPDATE articles SET storyline_id=? WHERE event_id=?", [(s.id, e) for e in s.event_ids])
-            self.save_timeline(s.id, s.timeline)
+        self.conn.executemany("INSERT INTO storylines (id, title) VALUES (?,?)", [(s.id, s.title) for s in storylines])
+        self.conn.executemany("UPDATE events SET storyline_id=? WHERE id=?", changed)
+        self.conn.executemany("UPDATE articles SET storyline_id=? WHERE event_id=?", changed)
+        self.conn.executemany(
+            "INSERT INTO timeline_entries (owner, position, value, text, article_id, start, end, event_id, label) "
+            "VALUES (?,?,?,?,?,?,?,?,?)",
+            [(s.id, i, t.value, t.text, t.article_id, t.start, t.end, t.event_id, t.label)
+             for s in storylines for i, t in enumerate(s.timeline)],
+        )
+
+    def timeline_events(self, event_ids: list[str]) -> list[Event]:
+        """These events with only their title, date and timeline (what a storyline's timeline
+        is built from), in a few queries; in the order asked, unknown ids left out."""
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
+        found: dict[str, Event] = {}
+        for chunk in _chunks(event_ids):
+            marks = ",".join("?" * len(chunk))
+            for event_id, title, date in cursor.execute(f"SELECT id, title, date FROM events WHERE id IN ({marks})", chunk):
+                found[event_id] = Event(id=event_id, title=title, date=date)
+            for owner, value, text, article_id, start, end, event_id, label in cursor.execute(
+                    "SELECT owner, value, text, article_id, start, end, event_id, label FROM timeline_entries "
+                    f"WHERE owner IN ({marks}) ORDER BY owner, position", chunk):
+                if owner in found:
+                    found[owner].timeline.append(TimelineEntry(value, text, article_id, start, end, event_id, label))
+        return [found[e] for e in event_ids if e in found]
 
     def get_storyline(self, storyline_id: str) -> Storyline | None:
         row = self.conn.execute("SELECT * FROM storylines WHERE id=?", (storyline_id,)).fetchone()

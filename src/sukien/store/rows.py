@@ -1,9 +1,11 @@
-"""Articles and one-article event descriptions as the store writes them: plain tuples.
+"""Articles, events and their descriptions as the store writes and reads them: plain tuples.
 
 The rows are computed where the articles were prepared (a Dask worker, or this process): JSON
 encoding and accent-folded search keys cost as much as the inserts themselves, and tuples of
 strings travel back to the driver far more cheaply than the articles' object graphs. What only
 grouping decides (event id, duplicate of, arrival order) is added when the rows are inserted.
+The other way round, `StoredEvents` are events as read back for describing: the driver only
+runs the queries, the worker that describes them builds the objects (`StoredEvents.build`).
 """
 
 from __future__ import annotations
@@ -14,12 +16,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
 
-from sukien.model import Article, Entity, Event, EventDescription
+from sukien.model import Article, Entity, EntityMention, Event, EventDescription, TimeMention
 from sukien.text import search_key
 
 
 def iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def from_iso(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
 
 
 @dataclass
@@ -86,3 +92,60 @@ def event_detail_rows(event: Event, entity_counts: dict[str, int]) -> DetailRows
 
 def detail_rows(description: EventDescription) -> DetailRows:
     return event_detail_rows(description.event, description.entity_counts)
+
+
+# the articles columns an Article is read back from, in `article_from_row`'s order
+STORED_ARTICLE_COLUMNS = ARTICLE_COLUMNS + ("duplicate_of", "event_id", "storyline_id")
+
+
+def article_from_row(row) -> Article:
+    """An Article from a row of STORED_ARTICLE_COLUMNS (a tuple or an sqlite3.Row)."""
+    (id_, source, url, outlet, title, lead, body, published, published_source, author, credit, captions, related,
+     warnings, raw, duplicate_of, event_id, storyline_id) = row
+    return Article(id=id_, title=title, lead=lead, body=body.split("\n") if body else [], source=source, url=url,
+                   outlet=outlet, published=from_iso(published), published_source=published_source, author=author,
+                   credit=credit, captions=json.loads(captions), related=json.loads(related),
+                   warnings=json.loads(warnings), raw=raw, duplicate_of=duplicate_of, event_id=event_id,
+                   storyline_id=storyline_id)
+
+
+EVENT_HEAD_COLUMNS = ("id", "title", "date", "storyline_id", "first_published", "last_published")
+
+
+class StoredEvents(NamedTuple):
+    """Events and their articles as read from the store for describing, one list per table."""
+
+    events: list[tuple]  # EVENT_HEAD_COLUMNS, in the order asked for
+    articles: list[tuple]  # STORED_ARTICLE_COLUMNS (raw left out), by published time then arrival
+    times: list[tuple]  # (article id, start, end, text, type, value), by start
+    mentions: list[tuple]  # (article id, start, end, text, type, entity id), by start
+    entities: list[tuple]  # (id, name, type, aliases JSON)
+
+    def build(self) -> list[tuple[Event, list[Article]]]:
+        """The events with their articles, time and entity mentions and entities attached."""
+        articles = [article_from_row(r) for r in self.articles]
+        attach_mentions(articles, self.times, self.mentions, self.entities)
+        by_event: dict[str, list[Article]] = {r[0]: [] for r in self.events}
+        for a in articles:
+            if a.event_id in by_event:
+                by_event[a.event_id].append(a)
+        out = []
+        for event_id, title, date, storyline_id, first, last in self.events:
+            members = by_event[event_id]
+            out.append((Event(id=event_id, article_ids=[a.id for a in members], title=title, date=date,
+                              storyline_id=storyline_id, first_published=from_iso(first),
+                              last_published=from_iso(last)), members))
+        return out
+
+
+def attach_mentions(articles: list[Article], times: Iterable[tuple], mentions: Iterable[tuple],
+                    entities: Iterable[tuple]) -> None:
+    """Fill the articles' times, mentions and entities from their rows (see StoredEvents)."""
+    by_id = {a.id: a for a in articles}
+    for article_id, *mention in times:
+        by_id[article_id].times.append(TimeMention(*mention))
+    for article_id, *mention in mentions:
+        by_id[article_id].mentions.append(EntityMention(*mention))
+    known = {entity_id: Entity(entity_id, name, type_, json.loads(aliases)) for entity_id, name, type_, aliases in entities}
+    for a in articles:
+        a.entities = [known[i] for i in sorted({m.entity_id for m in a.mentions}) if i in known]
