@@ -143,8 +143,8 @@ def test_stored_events_travel_as_plain_rows_and_build_the_events_in_time_order(t
     earlier = article("a2", "Ông Kishida tới Washington", "Ông Kishida tới Washington ngày 8/4.")
     undated = article("a3", "Nhật - Mỹ nâng cấp liên minh", "Hai nước nâng cấp quan hệ đồng minh.")
     later.published, earlier.published, undated.published = datetime(2024, 4, 11, 9, tzinfo=VN), datetime(2024, 4, 8, 20, tzinfo=VN), None
-    later.mentions = [EntityMention(10, 23, "Fumio Kishida", "PER", "p1")]
-    later.entities = [Entity("p1", "Fumio Kishida", "PER", ["Fumio Kishida", "Kishida"])]
+    later.mentions = [EntityMention(49, 51, "Mỹ", "LOC", "l1"), EntityMention(10, 23, "Fumio Kishida", "PER", "p1")]
+    later.entities = [Entity("l1", "Mỹ", "LOC", ["Mỹ"]), Entity("p1", "Fumio Kishida", "PER", ["Fumio Kishida", "Kishida"])]
     earlier.times = [TimeMention(31, 34, "8/4", "DATE", "2024-04-08")]
     other = article("b1", "Bão số 3 đổ bộ Quảng Ninh", "Bão số 3 đổ bộ Quảng Ninh chiều 7/9.")
     for a, e in ((later, "e1"), (earlier, "e1"), (undated, "e1"), (other, "e2")):
@@ -161,6 +161,7 @@ def test_stored_events_travel_as_plain_rows_and_build_the_events_in_time_order(t
     assert [e.id for e, _ in built] == ["e2", "e1"]
     event, members = built[1]
     assert event.article_ids == ["a3", "a2", "a1"]  # undated first, then by publication time
-    assert members[2].mentions == later.mentions and members[2].entities == later.entities
+    assert members[2].mentions == sorted(later.mentions, key=lambda m: m.start)  # in reading order
+    assert members[2].entities == later.entities
     assert members[1].times == earlier.times and members[1].published == earlier.published
     assert members[2].text == later.text and members[2].raw is None

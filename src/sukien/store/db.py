@@ -301,10 +301,11 @@ class Store:
         times, mentions = [], []
         for chunk in _chunks(article_ids):
             marks = ",".join("?" * len(chunk))
+            # no ORDER BY: SQLite's temporary sort cost more than the query; `attach_mentions` sorts
             times += cursor.execute(f"SELECT article_id, start, end, text, type, value FROM time_mentions "
-                                    f"WHERE article_id IN ({marks}) ORDER BY start", chunk)
+                                    f"WHERE article_id IN ({marks})", chunk)
             mentions += cursor.execute(f"SELECT article_id, start, end, text, type, entity_id FROM entity_mentions "
-                                       f"WHERE article_id IN ({marks}) ORDER BY start", chunk)
+                                       f"WHERE article_id IN ({marks})", chunk)
         entities = []
         for chunk in _chunks(sorted({m[5] for m in mentions})):
             entities += cursor.execute(

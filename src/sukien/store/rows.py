@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import itemgetter
 from typing import NamedTuple
 
 from sukien.model import Article, Entity, EntityMention, Event, EventDescription, TimeMention
@@ -117,8 +118,8 @@ class StoredEvents(NamedTuple):
 
     events: list[tuple]  # EVENT_HEAD_COLUMNS, in the order asked for
     articles: list[tuple]  # STORED_ARTICLE_COLUMNS (raw left out), by published time then arrival
-    times: list[tuple]  # (article id, start, end, text, type, value), by start
-    mentions: list[tuple]  # (article id, start, end, text, type, entity id), by start
+    times: list[tuple]  # (article id, start, end, text, type, value)
+    mentions: list[tuple]  # (article id, start, end, text, type, entity id)
     entities: list[tuple]  # (id, name, type, aliases JSON)
 
     def build(self) -> list[tuple[Event, list[Article]]]:
@@ -142,9 +143,9 @@ def attach_mentions(articles: list[Article], times: Iterable[tuple], mentions: I
                     entities: Iterable[tuple]) -> None:
     """Fill the articles' times, mentions and entities from their rows (see StoredEvents)."""
     by_id = {a.id: a for a in articles}
-    for article_id, *mention in times:
+    for article_id, *mention in sorted(times, key=itemgetter(1)):  # by start
         by_id[article_id].times.append(TimeMention(*mention))
-    for article_id, *mention in mentions:
+    for article_id, *mention in sorted(mentions, key=itemgetter(1)):
         by_id[article_id].mentions.append(EntityMention(*mention))
     known = {entity_id: Entity(entity_id, name, type_, json.loads(aliases)) for entity_id, name, type_, aliases in entities}
     for a in articles:
