@@ -30,7 +30,8 @@ from sukien.group.grouper import GroupInput
 from sukien.model import Article, Event, EventDescription, Storyline
 from sukien.read import iter_files, read_file
 from sukien.store import Store
-from sukien.store.rows import ArticleRows, DetailRows, StoredEvents, article_rows, detail_rows
+from sukien.store.rows import (ArticleRows, DescriptionRows, DetailRows, StoredEvents, article_rows, description_rows,
+                               detail_rows)
 from sukien.summarise import summarize
 from sukien.times import find_normalized
 from sukien.times.anchor import reference_time
@@ -145,13 +146,13 @@ class DescribeEvents:
         self.summary_tokens = summary_tokens
         self.user_ref = user_ref
 
-    def __call__(self, items: "list[tuple[Event, list[Article]]] | StoredEvents") -> tuple[list[EventDescription], dict[str, float]]:
-        """Descriptions of events given with their articles, or as the store's rows (which are
-        cheaper to send to a worker than the objects, and are built into them here)."""
+    def __call__(self, items: "list[tuple[Event, list[Article]]] | StoredEvents") -> tuple[list[DescriptionRows], dict[str, float]]:
+        """Descriptions of events, as store rows, from the events with their articles or from
+        the store's rows of them (cheaper to send to a worker than objects; built here)."""
         started = time.perf_counter()
         if isinstance(items, StoredEvents):
             items = items.build()
-        described = [self.describe(event, articles) for event, articles in items]
+        described = [description_rows(self.describe(event, articles)) for event, articles in items]
         return described, {"summarise": time.perf_counter() - started}
 
     def describe(self, event: Event, articles: list[Article]) -> EventDescription:
@@ -323,7 +324,7 @@ class Pipeline:
         for details, seconds in self.executor.map(self.describe, chunks):
             self.seconds.update(seconds)
             with self._timed("store"), self.store.transaction():
-                self.store.save_event_descriptions(details)
+                self.store.save_description_rows(details)
             self.progress.advance("summaries", len(details))
         self.progress.finish("summaries")
 

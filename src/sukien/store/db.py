@@ -24,8 +24,9 @@ from sukien.model import (
     TimelineEntry,
     TimeMention,
 )
-from sukien.store.rows import (EVENT_HEAD_COLUMNS, STORED_ARTICLE_COLUMNS, ArticleRows, DetailRows, StoredEvents, article_from_row, article_rows,
-                               attach_mentions, entity_rows, event_detail_rows, from_iso)
+from sukien.store.rows import (EVENT_HEAD_COLUMNS, STORED_ARTICLE_COLUMNS, ArticleRows, DescriptionRows, DetailRows,
+                               StoredEvents, article_from_row, article_rows, attach_mentions, description_rows,
+                               entity_rows, event_detail_rows, from_iso, merge_entity_rows)
 from sukien.store.schema import MIGRATIONS
 from sukien.text import search_key
 
@@ -155,10 +156,15 @@ class Store:
 
     def replace_time_mentions(self, by_article: dict[str, list[TimeMention]]) -> None:
         """The time mentions of these articles replaced by the given ones."""
+        self.replace_time_rows({a: [(m.start, m.end, m.text, m.type, m.value) for m in mentions]
+                                for a, mentions in by_article.items()})
+
+    def replace_time_rows(self, by_article: dict[str, list[tuple]]) -> None:
+        """`replace_time_mentions` with (start, end, text, type, value) rows."""
         self.conn.executemany("DELETE FROM time_mentions WHERE article_id=?", [(a,) for a in by_article])
         self.conn.executemany(
             "INSERT INTO time_mentions (article_id, start, end, text, type, value) VALUES (?,?,?,?,?,?)",
-            [(a, m.start, m.end, m.text, m.type, m.value) for a, mentions in by_article.items() for m in mentions],
+            [(a, *row) for a, rows in by_article.items() for row in rows],
         )
 
     def set_groups(self, articles: Iterable[Article]) -> None:
@@ -273,10 +279,14 @@ class Store:
 
     def save_event_descriptions(self, described: list[EventDescription]) -> None:
         """What the summarise step found for these events, in one statement per table."""
-        self.replace_time_mentions({a: times for d in described for a, times in d.retimed.items()})
-        self.upsert_entities(e for d in described for e in d.entities)
-        self.remap_entity_mentions((d.event.article_ids, d.merged_into) for d in described)
-        self.save_many_event_details([(d.event, d.entity_counts) for d in described])
+        self.save_description_rows([description_rows(d) for d in described])
+
+    def save_description_rows(self, described: list[DescriptionRows]) -> None:
+        """`save_event_descriptions` for descriptions already made into rows (by a worker)."""
+        self.replace_time_rows({a: rows for d in described for a, rows in d.retimed.items()})
+        self.upsert_entity_rows(merge_entity_rows(row for d in described for row in d.entities))
+        self.remap_entity_mentions((d.article_ids, d.merged_into) for d in described)
+        self.save_detail_rows([(d.event_id, d.details) for d in described])
 
     def events_with_articles(self, event_ids: list[str]) -> list[tuple[Event, list[Article]]]:
         """Events and their articles (with time and entity mentions), loaded in a few queries."""

@@ -68,12 +68,17 @@ def article_rows(articles: list[Article]) -> ArticleRows:
 def entity_rows(entities: Iterable[Entity]) -> list[tuple]:
     """One (id, name, type, aliases) row per entity id: the first name and type met, and the
     aliases of every copy in the order first seen (a batch names "Việt Nam" hundreds of times)."""
-    first: dict[str, Entity] = {}
+    return merge_entity_rows((e.id, e.name, e.type, e.aliases) for e in entities)
+
+
+def merge_entity_rows(rows: Iterable[tuple]) -> list[tuple]:
+    """`entity_rows` over rows that may repeat an id (from several events or batches)."""
+    first: dict[str, tuple] = {}
     aliases: dict[str, dict[str, None]] = {}  # insertion-ordered sets
-    for e in entities:
-        first.setdefault(e.id, e)
-        aliases.setdefault(e.id, {}).update(dict.fromkeys(e.aliases))
-    return [(i, e.name, e.type, tuple(aliases[i])) for i, e in first.items()]
+    for row in rows:
+        first.setdefault(row[0], row)
+        aliases.setdefault(row[0], {}).update(dict.fromkeys(row[3]))
+    return [(i, name, type_, tuple(aliases[i])) for i, (_, name, type_, _) in first.items()]
 
 
 class DetailRows(NamedTuple):  # a tuple: thousands of these travel back from the workers per batch
@@ -150,3 +155,21 @@ def attach_mentions(articles: list[Article], times: Iterable[tuple], mentions: I
     known = {entity_id: Entity(entity_id, name, type_, json.loads(aliases)) for entity_id, name, type_, aliases in entities}
     for a in articles:
         a.entities = [known[i] for i in sorted({m.entity_id for m in a.mentions}) if i in known]
+
+
+class DescriptionRows(NamedTuple):
+    """What describing an event found, as store rows (made where it was described: tuples
+    travel back to the driver far more cheaply than the objects)."""
+
+    event_id: str
+    article_ids: list[str]
+    details: DetailRows
+    entities: list[tuple]  # entity_rows of the event's entities
+    merged_into: dict[str, str]  # article-level entity id -> event-level entity id
+    retimed: dict[str, list[tuple]]  # article id -> (start, end, text, type, value) of its new time mentions
+
+
+def description_rows(d: EventDescription) -> DescriptionRows:
+    return DescriptionRows(d.event.id, list(d.event.article_ids), detail_rows(d), entity_rows(d.entities),
+                           dict(d.merged_into),
+                           {a: [(m.start, m.end, m.text, m.type, m.value) for m in times] for a, times in d.retimed.items()})
