@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from sukien.analyse import AnalyseStage
+from sukien.analyse import AnalyseStage, split_sentences
 from sukien.clean import CleanStage
 from sukien.entities import EntityStage, resolve_event_entities
 from sukien.errors import InputError
@@ -156,6 +156,9 @@ class DescribeEvents:
         return described, {"summarise": time.perf_counter() - started}
 
     def describe(self, event: Event, articles: list[Article]) -> EventDescription:
+        for article in articles:
+            if not article.sentences:  # read back from the store: split once for summary and timeline
+                article.sentences = split_sentences(article)
         retimed = {}
         for article in articles:
             ref, source = reference_time(article, articles, self.user_ref)
