@@ -56,6 +56,7 @@ class Canonical:
         return entity_id(self.type, self.key)
 
 
+@lru_cache(maxsize=200_000)
 def entity_id(type_: str, key: str) -> str:
     return hashlib.sha1(f"{type_}:{key}".encode("utf-8")).hexdigest()[:12]
 
@@ -192,35 +193,54 @@ def _follow(target: dict[str, str], gid: str) -> str:
 
 
 def resolve(groups: list[Group]) -> tuple[list[Entity], dict[str, str]]:
-    """Entities of a scope after merging, and the id each group ended under."""
+    """Entities of a scope after merging, and the id each group ended under (`groups` unchanged)."""
     target = merge_groups(groups)
+    by_id = _one_group_per_id(groups)
+    final = {gid: _follow(target, gid) for gid in by_id}
+    members: dict[str, list[str]] = {}
+    for gid, dest in final.items():
+        members.setdefault(dest, []).append(gid)
+    entities = []
+    for dest, gids in members.items():
+        g = by_id[dest] if gids == [dest] else _joined(by_id, dest, gids)
+        aliases = sorted(g.forms, key=lambda f: (-g.forms[f], g.first_seen[f]))
+        entities.append(Entity(id=dest, name=g.display(), type=g.type, aliases=aliases))
+    return entities, final
+
+
+def _copy(g: Group) -> Group:
+    copy = Group(g.type, g.key, g.known_name, id=g.id)
+    for form, c in g.forms.items():
+        copy.add(form, c)
+    return copy
+
+
+def _one_group_per_id(groups: list[Group]) -> dict[str, Group]:
+    """Groups by id, in order; groups sharing an id (same key) become one, a new group."""
     by_id: dict[str, Group] = {}
-    order: list[str] = []
-    for g in groups:  # groups with the same id (same key) first become one
-        if g.id in by_id:
-            for form, c in g.forms.items():
-                by_id[g.id].add(form, c)
-            by_id[g.id].known_name = by_id[g.id].known_name or g.known_name
-        else:
-            copy = Group(g.type, g.key, g.known_name, id=g.id)
-            for form, c in g.forms.items():
-                copy.add(form, c)
-            by_id[g.id] = copy
-            order.append(g.id)
-    final = {gid: _follow(target, gid) for gid in order}
-    merged: dict[str, Group] = {}
-    for gid in order:
-        dest = final[gid]
-        d = by_id[dest]
-        base = merged.setdefault(dest, Group(d.type, d.key, d.known_name, id=d.id))
+    joined: set[str] = set()
+    for g in groups:
+        seen = by_id.get(g.id)
+        if seen is None:
+            by_id[g.id] = g
+            continue
+        if g.id not in joined:
+            seen = by_id[g.id] = _copy(seen)
+            joined.add(g.id)
+        for form, c in g.forms.items():
+            seen.add(form, c)
+        seen.known_name = seen.known_name or g.known_name
+    return by_id
+
+
+def _joined(by_id: dict[str, Group], dest: str, gids: list[str]) -> Group:
+    """One group under `dest`'s id holding the forms of all groups `gids`, in order."""
+    d = by_id[dest]
+    base = Group(d.type, d.key, d.known_name, id=d.id)
+    for gid in gids:
         for form, c in by_id[gid].forms.items():
             base.add(form, c)
-    entities = []
-    for gid, g in merged.items():
-        name = g.display()
-        aliases = sorted(g.forms, key=lambda f: (-g.forms[f], g.first_seen[f]))
-        entities.append(Entity(id=gid, name=name, type=g.type, aliases=aliases))
-    return entities, final
+    return base
 
 
 def groups_from_entities(entity_lists) -> list[Group]:

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from sukien.entities.aliases import GENERATIONS, VIETNAMESE_SURNAMES
@@ -57,9 +59,11 @@ def _views(text: str, sentence_spans: list[tuple[int, int]] | None = None) -> li
     """The sentences of `text`, tokenized once, with every token looked up in the lexicon.
 
     `sentence_spans` are the sentences the analyse stage already found; split here otherwise."""
-    lexicon = default_tagger().lexicon
-    memo, lookup = lexicon.memo.get, lexicon.lookup
     texts, starts, ends = token_columns(text)
+    info = default_tagger().lexicon.lookup_all(texts)
+    keys = list(map(itemgetter(3), info))
+    shapes = list(map(itemgetter(8), info))
+    caps = list(map(itemgetter(4), info))
     out, k, n = [], 0, len(texts)
     for start, end in split_spans(text) if sentence_spans is None else sentence_spans:
         while k < n and starts[k] < start:
@@ -68,12 +72,14 @@ def _views(text: str, sentence_spans: list[tuple[int, int]] | None = None) -> li
         while k < n and ends[k] <= end:
             k += 1
         if k > first:
-            words = texts[first:k]
-            info = [memo(t) or lookup(t) for t in words]
-            shapes = [x[8] for x in info]
-            out.append(View(starts[first:k], ends[first:k], words, [x[3] for x in info], shapes, info,
-                            [i for i, x in enumerate(shapes) if x == "C"], [x[4] for x in info]))
+            sentence_shapes = shapes[first:k]
+            out.append(View(starts[first:k], ends[first:k], texts[first:k], keys[first:k], sentence_shapes,
+                            info[first:k], _name_positions(sentence_shapes), caps[first:k]))
     return out
+
+
+def _name_positions(shapes: list[str]) -> list[int]:
+    return list(compress(range(len(shapes)), map("C".__eq__, shapes)))
 
 
 def _known_parts(v: View, start: int, end: int):

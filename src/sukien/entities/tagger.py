@@ -89,6 +89,13 @@ class Lexicon:
                 self.memo[token] = hit
         return hit
 
+    def lookup_all(self, tokens: list[str]) -> list[tuple]:
+        """`lookup` of every token: one pass over the memo, the misses looked up one by one."""
+        found = list(map(self.memo.get, tokens))
+        if None in found:
+            found = [hit or self.lookup(token) for hit, token in zip(found, tokens)]
+        return found
+
 
 _RUNS_BY_LABEL: dict = {}
 

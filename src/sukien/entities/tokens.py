@@ -8,10 +8,10 @@ token, every other punctuation character is its own token. No word segmentation.
 from __future__ import annotations
 
 import re
-from itertools import accumulate, chain, filterfalse
-from operator import add
+from itertools import chain
 from typing import NamedTuple
 
+import numpy as np
 import regex
 
 # Abbreviations that keep their dot as part of the token ("TP. Hồ Chí Minh", "Q. 1").
@@ -68,56 +68,155 @@ def _simple(word: str) -> bool:
 def token_columns(text: str, split_names: bool = True) -> tuple[list[str], list[int], list[int]]:
     """Token texts, start and end offsets as three lists (no object per token: the hot path).
 
-    Fast paths: a line whose space-separated chunks are all plain syllables, numbers or single
-    characters is its own token list (offsets by cumulative length); otherwise each plain chunk
-    is one token and only the others go through the token pattern.
+    The text is split into chunks at spaces and line breaks. A chunk of letters only is one
+    token; only the others ("Nội,", "TP.HCM", "(SN", "2020", "" between two spaces) are looked
+    at, through a memo of chunks (`_ChunkMemo`), and the offsets of all tokens come from array
+    operations over the chunks' lengths.
     """
+    words = text.replace("\n", " ").split(" ")
+    if len(words) < _FEW_CHUNKS:
+        return _few_token_columns(text, words, split_names)
+    n = len(words)
+    word_starts, lengths, odd = _chunk_layout(text)
+    if not odd:
+        return words, word_starts.tolist(), (word_starts + lengths).tolist()
+    chunks = _odd_chunks(text, words, odd, word_starts, split_names)
+    counts = np.ones(n, dtype=np.int64)
+    counts[odd] = [len(c[0]) for c in chunks]
+    token_starts = np.repeat(word_starts, counts)  # each token's chunk start, then its own
+    token_ends = token_starts + np.repeat(lengths, counts)
+    first = np.cumsum(counts) - counts  # index of each chunk's first token
+    odd_counts = counts[odd]
+    inside = np.arange(int(odd_counts.sum())) - np.repeat(np.cumsum(odd_counts) - odd_counts, odd_counts)
+    at = np.repeat(first[odd], odd_counts) + inside  # the tokens of the odd chunks
+    token_ends[at] = token_starts[at] + np.fromiter(chain.from_iterable([c[2] for c in chunks]), dtype=np.int64)
+    token_starts[at] += np.fromiter(chain.from_iterable([c[1] for c in chunks]), dtype=np.int64)
+    texts = words  # the chunks, each odd one replaced by its tokens (from the end: indices hold)
+    for i, chunk in zip(reversed(odd), reversed(chunks)):
+        texts[i:i + 1] = chunk[0]
+    return texts, token_starts.tolist(), token_ends.tolist()
+
+
+_FEW_CHUNKS = 24  # below this, array operations cost more than they save (names, titles)
+
+
+def _few_token_columns(text: str, words: list[str], split_names: bool) -> tuple[list[str], list[int], list[int]]:
+    """`token_columns` of a short text, chunk by chunk (plain words as they are, others through the memo)."""
+    memo = _MEMOS[bool(split_names)]
     texts: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    base = 0
-    for line in text.split("\n"):
-        words = line.split(" ")
-        lengths = list(map(len, words))
-        # start of word i: the line's offset + the lengths before it + one space per word before it
-        offsets = list(map(add, accumulate(chain((base,), lengths[:-1])), range(len(words))))
-        base += len(line) + 1
-        odd = list(filterfalse(str.isalpha, words))
-        if not odd or all(len(w) <= 1 or _NUMBER.fullmatch(w) for w in odd):
-            if "" in odd:  # several spaces in a row
-                kept = [(w, o) for w, o in zip(words, offsets) if w]
-                words, offsets, lengths = [w for w, _ in kept], [o for _, o in kept], [len(w) for w, _ in kept]
-            texts += words
-            starts += offsets
-            ends += map(add, offsets, lengths)
-            continue
-        for word, start in zip(words, offsets):
-            if not word:
-                continue
-            pos = start + len(word)
-            if _simple(word):
-                texts.append(word)
-                starts.append(start)
-                ends.append(pos)
-                continue
-            last, body = word[-1], word[:-1]
-            if last in _CLOSERS and body.isalpha() and (last != "." or _plain_before_dot(body)):
-                texts += (body, last)  # "Nội," "Nam." "Biden)"
-                starts += (start, pos - 1)
-                ends += (pos - 1, pos)
-                continue
-            at = start
-            while at < pos:
-                m = _TOKEN.match(text, at)
-                if m is None or m.end() <= at:
-                    at += 1  # whitespace other than a space ("\t", "\u00a0") inside the chunk
-                    continue
-                at = m.end()
-                for token in _match_tokens(m, split_names):
-                    texts.append(token.text)
-                    starts.append(token.start)
-                    ends.append(token.end)
+    at = 0
+    for word in words:
+        end = at + len(word)
+        if word.isalpha():
+            texts.append(word)
+            starts.append(at)
+            ends.append(end)
+        else:
+            chunk = memo[word]
+            if chunk is None:  # its tokens depend on the text after it: "TP. Hồ"
+                chunk = _chunk_tokens(text, at, end, split_names)
+                texts += chunk[0]
+                starts += chunk[1]
+                ends += chunk[2]
+            else:
+                texts += chunk[0]
+                starts += [at + a for a in chunk[1]]
+                ends += [at + b for b in chunk[2]]
+        at = end + 1
     return texts, starts, ends
+
+
+def _chunk_layout(text: str):
+    """Start and length of every chunk of `text` (split at spaces and line breaks), and the
+    indices of the chunks that are not plain words (`str.isalpha` false: empty, or holding a
+    character that is no letter), from one array of code points."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    separator = (codes == 32) | (codes == 10)
+    breaks = np.flatnonzero(separator)
+    starts = np.concatenate(([0], breaks + 1))
+    ends = np.concatenate((breaks, [len(codes)]))
+    other = ~_LETTER[np.minimum(codes, len(_LETTER) - 1)] & ~separator
+    others_before = np.concatenate(([0], np.cumsum(other)))
+    odd = (others_before[ends] > others_before[starts]) | (ends == starts)
+    return starts, ends - starts, np.flatnonzero(odd).tolist()
+
+
+# str.isalpha of every code point of the Basic Multilingual Plane; any other counts as no letter,
+# which only sends its chunk down the careful path.
+_LETTER = np.array([chr(c).isalpha() for c in range(0x10000)] + [False])
+
+
+def _odd_chunks(text: str, words: list[str], odd: list[int], word_starts, split_names: bool) -> list[tuple]:
+    """Tokens of the chunks at `odd`, offsets relative to their chunk."""
+    memo = _MEMOS[bool(split_names)]
+    chunks = [memo[words[i]] for i in odd]
+    if None in chunks:  # tokens that depend on the text after the chunk: "TP. Hồ"
+        for k, i in enumerate(odd):
+            if chunks[k] is None:
+                start = int(word_starts[i])
+                texts, starts, ends = _chunk_tokens(text, start, start + len(words[i]), split_names)
+                chunks[k] = texts, [a - start for a in starts], [b - start for b in ends]
+    return chunks
+
+
+def _chunk_tokens(text: str, start: int, pos: int, split_names: bool) -> tuple[tuple, tuple, tuple]:
+    """Tokens (texts, starts, ends) of the space-free chunk text[start:pos]."""
+    word = text[start:pos]
+    if not word:
+        return (), (), ()
+    if _simple(word):
+        return (word,), (start,), (pos,)
+    last, body = word[-1], word[:-1]
+    if last in _CLOSERS and body.isalpha() and (last != "." or _plain_before_dot(body)):
+        return (body, last), (start, pos - 1), (pos - 1, pos)  # "Nội," "Nam." "Biden)"
+    texts, starts, ends = [], [], []
+    at = start
+    while at < pos:
+        m = _TOKEN.match(text, at)
+        if m is None or m.end() <= at:
+            at += 1  # whitespace other than a space ("\t", "\u00a0") inside the chunk
+            continue
+        at = m.end()
+        for token in _match_tokens(m, split_names):
+            texts.append(token.text)
+            starts.append(token.start)
+            ends.append(token.end)
+    return tuple(texts), tuple(starts), tuple(ends)
+
+
+class _ChunkMemo(dict):
+    """Space-free chunk -> its tokens with offsets relative to the chunk, or None when they
+    depend on the text after the chunk. Chunks repeat across texts (the vocabulary is Zipfian),
+    and the token pattern looks at nothing before a chunk, so its tokens are its own."""
+
+    LIMIT = 200_000
+
+    def __init__(self, split_names: bool):
+        super().__init__()
+        self.split_names = split_names
+
+    def __missing__(self, chunk: str):
+        if _needs_context(chunk, self.split_names):
+            return None
+        tokens = _chunk_tokens(chunk, 0, len(chunk), self.split_names)
+        if len(self) < self.LIMIT:
+            self[chunk] = tokens
+        return tokens
+
+
+def _needs_context(chunk: str, split_names: bool) -> bool:
+    """Do the chunk's tokens depend on what follows it? Only an abbreviation's dot looks ahead
+    ("TP. Hồ Chí Minh" keeps "TP." whole, "TP." before a lower-case word or nothing splits):
+    the chunk is tokenized once as if an upper-case word followed and once alone."""
+    if "." not in chunk:
+        return False
+    n = len(chunk)
+    return _chunk_tokens(chunk + " A", 0, n, split_names) != _chunk_tokens(chunk, 0, n, split_names)
+
+
+_MEMOS = {True: _ChunkMemo(True), False: _ChunkMemo(False)}
 
 
 _CLOSERS = set(",;:)!?\"”’]….")
