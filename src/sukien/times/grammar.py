@@ -936,12 +936,26 @@ def _chunks(text: str):
         offset += len(line) + 1
 
 
+# A rule that starts with a number reads all its digits, then a separator (date, clock, decimal,
+# range), a clock letter or a unit word ("20/11", "8h", "8 giờ", "3 tháng", "1.000 năm", "2019 đến").
+# Most numbers in news ("100 người", "15%") are followed by none of these: no rule is tried there.
+_NUMBER_MAY_START = regex.compile(r"\d+\s*(?:[.,]\d|[/\-–—:hg]|giờ|tháng|năm|ngày|tuần|quý|thập|thế|tiếng|phút|giây|đến|tết)",
+                                  FLAGS)
+
+
+def _rules_at(text: str, pos: int, key: str) -> list:
+    """The rules worth trying at a word start: those keyed on its first word."""
+    if key == "0" and not _NUMBER_MAY_START.match(text, pos):
+        return []
+    return BY_FIRST_WORD.get(key, [])
+
+
 def _chunk_candidates(text: str) -> list[Candidate]:
     words = _word_starts(text)
     blocked = None
     found: list[Candidate] = []
     for pos, key in words:
-        for name, pattern, reader, priority in BY_FIRST_WORD.get(key, ()):
+        for name, pattern, reader, priority in _rules_at(text, pos, key):
             m = pattern.match(text, pos)
             if m is None or m.end() == pos:
                 continue
