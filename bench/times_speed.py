@@ -9,7 +9,8 @@ bench/scale.py), then measures in CPU time (time.process_time; the machine is sh
 
 `--dump PATH` writes every article's times, warnings and published fields after the stage, and
 every one-article event timeline, as JSON, for two variants: dated (publication times set) and
-undated (none, so values keep their X). `--check PATH` compares this code's dump with one
+undated (none, so values keep their X); also `find` on every hand-labelled sentence of
+bench/data/times, with and without its reference time. `--check PATH` compares this code's dump with one
 written earlier (for instance by the baseline code: run with PYTHONPATH pointing at its src)
 and fails on any difference.
 
@@ -39,6 +40,7 @@ from sukien.analyse import AnalyseStage  # noqa: E402
 from sukien.clean import CleanStage  # noqa: E402
 from sukien.model import Article, Event  # noqa: E402
 from sukien.read.jsonl import article_from_record  # noqa: E402
+from sukien.times import find  # noqa: E402
 from sukien.times.stage import TimesStage  # noqa: E402
 from sukien.times.timeline import event_timeline  # noqa: E402
 
@@ -99,6 +101,22 @@ def dump(articles: list[Article]) -> dict:
     return out
 
 
+def dump_sentences() -> dict:
+    """`find` on every hand-labelled sentence of bench/data/times (crafted edge cases), with its
+    reference time and without one."""
+    out = {}
+    for path in sorted((Path(__file__).resolve().parent / "data" / "times").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            ref = datetime.fromisoformat(item["ref"]) if item.get("ref") else None
+            for name, when in (("ref", ref), ("none", None)):
+                out[f"{path.stem} {item['id']} {name}"] = {
+                    "times": [[m.start, m.end, m.text, m.type, m.value] for m in find(item["text"], when)]}
+    return out
+
+
 def profile(articles: list[Article]) -> None:
     data = copy.deepcopy(articles)
     profiler = cProfile.Profile()
@@ -120,7 +138,8 @@ def main() -> None:
     print(f"sukien from {Path(sukien.__file__).parent}")
     dated = load_articles(args.n, dated=True)
     if args.dump or args.check:
-        result = {"dated": dump(dated), "undated": dump(load_articles(args.n, dated=False))}
+        result = {"dated": dump(dated), "undated": dump(load_articles(args.n, dated=False)),
+                  "sentences": dump_sentences()}
         if args.dump:
             Path(args.dump).write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
             print(f"wrote {args.dump}")
@@ -155,7 +174,7 @@ def check(expected: dict, actual: dict) -> None:
     count = sum(len(v) for v in expected.values())
     if differences:
         sys.exit(f"equality check FAILED: {differences} of {count} article outputs differ")
-    print(f"equality check passed: {count} article outputs identical "
+    print(f"equality check passed: {count} outputs identical (articles and bench sentences) "
           f"({sum(len(a['times']) for v in expected.values() for a in v.values())} time mentions)")
 
 

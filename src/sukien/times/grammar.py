@@ -939,14 +939,21 @@ def _chunks(text: str):
 # A rule that starts with a number reads all its digits, then a separator (date, clock, decimal,
 # range), a clock letter or a unit word ("20/11", "8h", "8 giờ", "3 tháng", "1.000 năm", "2019 đến").
 # Most numbers in news ("100 người", "15%") are followed by none of these: no rule is tried there.
-_NUMBER_MAY_START = regex.compile(r"\d+\s*(?:[.,]\d|[/\-–—:hg]|giờ|tháng|năm|ngày|tuần|quý|thập|thế|tiếng|phút|giây|đến|tết)",
-                                  FLAGS)
+_NUMBER_MAY_START = regex.compile(r"\d+\s*(?:[.,:]\d|[/\-–—]|h(?![\p{L}])|g\d|giờ|tháng|năm|ngày|tuần|quý|thập|thế|tiếng|"
+                                  r"phút|giây|đến|tết)", FLAGS)
+# The counting rules read a count and then a unit: at a number word ("một", "hai mươi") that no
+# unit follows ("một người"), they are not tried; the word's other rules ("năm 2020") still are.
+COUNT_RULES = {"duration", "ago", "after", "ahead", "period"}
+_COUNT_MAY_START = regex.compile(rf"(?:{NUM})\s*(?:thập|thế|năm|tháng|quý|tuần|ngày|giờ|h|tiếng|phút|giây)", FLAGS)
+_NOT_COUNTING = {word: [rule for rule in BY_FIRST_WORD.get(word, []) if rule[0] not in COUNT_RULES] for word in _NUMBER_WORDS}
 
 
 def _rules_at(text: str, pos: int, key: str) -> list:
     """The rules worth trying at a word start: those keyed on its first word."""
     if key == "0" and not _NUMBER_MAY_START.match(text, pos):
         return []
+    if key in _NOT_COUNTING and not _COUNT_MAY_START.match(text, pos):
+        return _NOT_COUNTING[key]
     return BY_FIRST_WORD.get(key, [])
 
 
