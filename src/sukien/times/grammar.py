@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 import regex
 
@@ -843,7 +844,8 @@ BY_FIRST_WORD: dict[str, list] = {}
 for _rule in COMPILED:
     for _word in FIRST_WORDS[_rule[0]]:
         BY_FIRST_WORD.setdefault(_word, []).append(_rule)
-_WORD = re.compile(r"\w+")  # the standard library is faster than regex for this simple scan
+# the standard library is faster than regex for this simple scan; splitting makes no match objects
+_WORDS_AND_GAPS = re.compile(r"(\W+)")
 
 # names and identifiers that contain numbers or date words but are never time expressions
 DISTRACTORS = regex.compile(
@@ -895,13 +897,17 @@ def _word_starts(text: str) -> list[tuple[int, str]]:
     lower = text.lower()
     if len(lower) != len(text):  # a rare character whose lower case is longer: keep offsets exact
         lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    pieces = _WORDS_AND_GAPS.split(lower)  # word, gap, word, ..., word: words at even places, maybe ""
+    offsets = list(accumulate(map(len, pieces), initial=0))
     out = []
-    for m in _WORD.finditer(lower):
-        word = m.group()
+    for i in range(0, len(pieces), 2):
+        word = pieces[i]
+        if not word:
+            continue
         if word[0].isdigit():
-            out.append((m.start(), "0"))
+            out.append((offsets[i], "0"))
         elif word in _KEYS or word[-1].isdigit():
-            out.append((m.start(), word))
+            out.append((offsets[i], word))
     return out
 
 

@@ -88,14 +88,8 @@ class Context:
         return found
 
     def sentence_index(self, pos: int) -> int:
-        lo, hi = 0, len(self.sentence_ends)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.sentence_ends[mid] <= pos:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        """The index of the sentence holding `pos`: the number of sentence ends at or before it."""
+        return bisect.bisect_right(self.sentence_ends, pos)
 
     def sentence_bounds(self, pos: int) -> tuple[int, int]:
         i = self.sentence_index(pos)
