@@ -942,24 +942,38 @@ def _chunks(text: str):
         offset += len(line) + 1
 
 
-# A rule that starts with a number reads all its digits, then a separator (date, clock, decimal,
-# range), a clock letter or a unit word ("20/11", "8h", "8 giờ", "3 tháng", "1.000 năm", "2019 đến").
-# Most numbers in news ("100 người", "15%") are followed by none of these: no rule is tried there.
+# Gates: where a frequent first word is followed by nothing its rules could read next, those rules
+# are not tried. Each gate is what every rule it covers must match at that word start (a looser
+# pattern), so it never drops a match; it only spares the engine the full patterns.
+# - a number: a rule reads all its digits, then a separator (date, clock, decimal, range), a
+#   clock letter or a unit word ("20/11", "8h", "8 giờ", "3 tháng", "1.000 năm", "2019 đến");
+#   most numbers in news ("100 người", "15%") are followed by none of these.
 _NUMBER_MAY_START = regex.compile(r"\d+\s*(?:[.,:]\d|[/\-–—]|h(?![\p{L}])|g\d|giờ|tháng|năm|ngày|tuần|quý|thập|thế|tiếng|"
                                   r"phút|giây|đến|tết)", FLAGS)
-# The counting rules read a count and then a unit: at a number word ("một", "hai mươi") that no
-# unit follows ("một người"), they are not tried; the word's other rules ("năm 2020") still are.
+# - a number word ("một", "hai mươi"): the counting rules read a count and then a unit ("một người" is none)
 COUNT_RULES = {"duration", "ago", "after", "ahead", "period"}
 _COUNT_MAY_START = regex.compile(rf"(?:{NUM})\s*(?:thập|thế|năm|tháng|quý|tuần|ngày|giờ|h|tiếng|phút|giây)", FLAGS)
-_NOT_COUNTING = {word: [rule for rule in BY_FIRST_WORD.get(word, []) if rule[0] not in COUNT_RULES] for word in _NUMBER_WORDS}
+# - a word of approximation ("khoảng", "trên"): the rules it opens go on with a number ("trên cả nước" is none)
+APPROX_RULES = {"clock_date", "duration", "ago", "ahead"}
+_APPROX_MAY_START = regex.compile(rf"{APPROX}\s+(?:{NUM})", FLAGS)
+# - a position word ("đầu", "cuối"): a period word follows ("đầu năm", not "đầu tư")
+_POSITION_MAY_START = regex.compile(r"(?:đầu|giữa|cuối)\s+(?:tháng|năm|quý|tuần|mùa|xuân|hè|thu|đông)", FLAGS)
+ALL_RULES = {rule[0] for rule in COMPILED}
+GATES = [({"0"}, ALL_RULES, _NUMBER_MAY_START), (_NUMBER_WORDS, COUNT_RULES, _COUNT_MAY_START),
+         (_APPROX_WORDS, APPROX_RULES, _APPROX_MAY_START), ({"đầu", "giữa", "cuối"}, ALL_RULES, _POSITION_MAY_START)]
+# first word -> (its gate, the rules still worth trying where the gate does not match)
+_GATED: dict[str, tuple[regex.Pattern, list]] = {}
+for _words, _rules, _gate in GATES:
+    for _word in _words:
+        assert _word not in _GATED, _word  # one gate per word
+        _GATED[_word] = (_gate, [rule for rule in BY_FIRST_WORD.get(_word, []) if rule[0] not in _rules])
 
 
 def _rules_at(text: str, pos: int, key: str) -> list:
-    """The rules worth trying at a word start: those keyed on its first word."""
-    if key == "0" and not _NUMBER_MAY_START.match(text, pos):
-        return []
-    if key in _NOT_COUNTING and not _COUNT_MAY_START.match(text, pos):
-        return _NOT_COUNTING[key]
+    """The rules worth trying at a word start: those keyed on its first word that its gate lets through."""
+    gated = _GATED.get(key)
+    if gated is not None and not gated[0].match(text, pos):
+        return gated[1]
     return BY_FIRST_WORD.get(key, [])
 
 
