@@ -32,6 +32,24 @@ RELDAYS = {"hôm nay": 0, "ngày hôm nay": 0, "hôm qua": -1, "ngày hôm qua":
            "ngày mai": 1, "ngày kia": 2, "hôm sau": 1, "ngày hôm sau": 1}
 
 
+MARKER_REACH = 20  # a marker that starts this far before a clause still counts for it
+# markers are words and the spaces between them: a marker that starts before a position ends
+# before the first character after it that is neither
+_NOT_IN_MARKER = regex.compile(r"[^\p{L}\s]")
+
+
+def _scan_markers(text: str, start: int, stop: int) -> list[tuple[int, int, str]]:
+    """The tense markers that start in [start, stop), exactly as a scan of the whole text finds them.
+
+    No marker can start inside another (a marker's later words never begin one), so the markers
+    found from `start` on are those of the whole text; the scan reads up to the first character
+    after `stop` that no marker contains, so a marker that starts before `stop` is read whole."""
+    limit = _NOT_IN_MARKER.search(text, stop)
+    endpos = limit.end() if limit else len(text)
+    return [(m.start(), m.end(), "future" if m.group("future") else "past")
+            for m in TENSE_MARKERS.finditer(text, start, endpos) if m.start() < stop]
+
+
 @dataclass
 class Context:
     """What resolution needs to know about the text around a mention."""
@@ -39,8 +57,8 @@ class Context:
     text: str
     ref: date | None
     _sentence_ends: list[int] | None = None
-    _markers: list[tuple[int, int, str]] | None = None
-    _marker_starts: list[int] = field(default_factory=list)
+    # tense markers by sentence start: (markers, their starts), scanned when a mention there needs them
+    _markers_by_sentence: dict[int, tuple[list[tuple[int, int, str]], list[int]]] = field(default_factory=dict)
     anchor_value: str | None = None
     anchor_day: date | None = None
     anchor_sentence: int = -1
@@ -57,21 +75,21 @@ class Context:
 
     @property
     def markers(self) -> list[tuple[int, int, str]]:
-        if self._markers is None:
-            self._markers = [(m.start(), m.end(), "future" if m.group("future") else "past")
-                             for m in TENSE_MARKERS.finditer(self.text)]
-            self._marker_starts = [m[0] for m in self._markers]
-        return self._markers
+        """Every tense marker of the text: (start, end, "future" or "past")."""
+        return _scan_markers(self.text, 0, len(self.text))
+
+    def sentence_markers(self, s0: int, s1: int) -> tuple[list[tuple[int, int, str]], list[int]]:
+        """The markers that start within MARKER_REACH before the sentence [s0, s1) or inside it,
+        and their starts: all that `_nearest_marker` may look at for a mention of this sentence."""
+        found = self._markers_by_sentence.get(s0)
+        if found is None:
+            markers = _scan_markers(self.text, max(0, s0 - MARKER_REACH), s1)
+            found = self._markers_by_sentence[s0] = (markers, [m[0] for m in markers])
+        return found
 
     def sentence_index(self, pos: int) -> int:
-        lo, hi = 0, len(self.sentence_ends)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.sentence_ends[mid] <= pos:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        """The index of the sentence holding `pos`: the number of sentence ends at or before it."""
+        return bisect.bisect_right(self.sentence_ends, pos)
 
     def sentence_bounds(self, pos: int) -> tuple[int, int]:
         i = self.sentence_index(pos)
@@ -100,8 +118,8 @@ class Context:
 
     def _nearest_marker(self, start: int, end: int, s0: int, s1: int) -> str | None:
         best, best_distance = None, None
-        markers = self.markers
-        first = bisect.bisect_left(self._marker_starts, s0 - 20)
+        markers, starts = self.sentence_markers(*self.sentence_bounds(start))
+        first = bisect.bisect_left(starts, s0 - MARKER_REACH)
         for m_start, m_end, kind in markers[first:]:
             if m_start >= s1:
                 break
