@@ -339,7 +339,17 @@ def main() -> None:
                   "makes one mention, and leaves out relative words (sáng nay, cùng ngày) that the spec tags, so "
                   "its P/R measure agreement with a different convention.\n\n")
         (ROOT / "bench" / "results").mkdir(exist_ok=True)
-        (ROOT / "bench" / "results" / "times.md").write_text(header + report + "\n", encoding="utf-8")
+        path = ROOT / "bench" / "results" / "times.md"
+        kept = _kept_sections(path.read_text(encoding="utf-8")) if path.exists() else ""
+        path.write_text(header + report + "\n" + kept, encoding="utf-8")
+
+
+KEPT_SECTION = "\n## Pipeline speed"  # written by hand from bench/times_speed.py; --write keeps it
+
+
+def _kept_sections(text: str) -> str:
+    at = text.find(KEPT_SECTION)
+    return text[at:] if at >= 0 else ""
 
 
 if __name__ == "__main__":
