@@ -126,6 +126,8 @@ def _repair(v: View, start: int, end: int, type_: str) -> list[TokenSpan]:
     """Split a tagged span at title and country boundaries; drop leading titles from names."""
     titled = _title_length(v, start) > 0
     if not titled:
+        if v.keys[start] not in load_gazetteer().first_tokens:
+            return [(start, end, type_)]  # no known phrase starts the span: the common case
         first = next(match_spans(v.keys, v.texts, v.caps, start, end, candidates=[start]), None)
         if first is None or first[0] != start or not _splits_names(first[2]):
             return [(start, end, type_)]  # no title, country or place opens the span: the common case
