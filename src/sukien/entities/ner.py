@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
+from bisect import bisect_left, bisect_right
 from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
@@ -64,13 +65,10 @@ def _views(text: str, sentence_spans: list[tuple[int, int]] | None = None) -> li
     keys = list(map(itemgetter(3), info))
     shapes = list(map(itemgetter(8), info))
     caps = list(map(itemgetter(4), info))
-    out, k, n = [], 0, len(texts)
+    out, k = [], 0
     for start, end in split_spans(text) if sentence_spans is None else sentence_spans:
-        while k < n and starts[k] < start:
-            k += 1
-        first = k
-        while k < n and ends[k] <= end:
-            k += 1
+        first = bisect_left(starts, start, k)  # the sentence's tokens: from the first starting in it
+        k = bisect_right(ends, end, first)  # ... to the last ending in it (offsets only grow)
         if k > first:
             sentence_shapes = shapes[first:k]
             out.append(View(starts[first:k], ends[first:k], texts[first:k], keys[first:k], sentence_shapes,
@@ -128,6 +126,8 @@ def _repair(v: View, start: int, end: int, type_: str) -> list[TokenSpan]:
     """Split a tagged span at title and country boundaries; drop leading titles from names."""
     titled = _title_length(v, start) > 0
     if not titled:
+        if v.keys[start] not in load_gazetteer().first_tokens:
+            return [(start, end, type_)]  # no known phrase starts the span: the common case
         first = next(match_spans(v.keys, v.texts, v.caps, start, end, candidates=[start]), None)
         if first is None or first[0] != start or not _splits_names(first[2]):
             return [(start, end, type_)]  # no title, country or place opens the span: the common case

@@ -15,6 +15,8 @@ their weights and the label transitions; no pickles.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter, not_
 from pathlib import Path
 
 import numpy as np
@@ -93,7 +95,8 @@ class Lexicon:
         """`lookup` of every token: one pass over the memo, the misses looked up one by one."""
         found = list(map(self.memo.get, tokens))
         if None in found:
-            found = [hit or self.lookup(token) for hit, token in zip(found, tokens)]
+            for i in compress(count(), map(not_, found)):  # the misses (a hit is a non-empty tuple)
+                found[i] = self.lookup(tokens[i])
         return found
 
 
@@ -159,7 +162,7 @@ def featurize(sentences: list[list[str]], lexicon: Lexicon, looked: list[list[tu
         texts_flat += texts
         flat += pad
         texts_flat += pad_texts
-    packed = np.fromiter([x[7] for x in flat], dtype=np.int64, count=len(flat))  # see Lexicon.lookup
+    packed = np.fromiter(map(itemgetter(7), flat), dtype=np.int64, count=len(flat))  # see Lexicon.lookup
     wid, sid, suf = packed & 0xFFFFF, (packed >> 20) & 0xF, (packed >> 24) & 0xFFFFF
     numbered = ((packed >> 44) & 1).astype(bool)
     opener = np.zeros(len(flat), dtype=np.int64)
@@ -170,7 +173,8 @@ def featurize(sentences: list[list[str]], lexicon: Lexicon, looked: list[list[tu
     # their sentence), then kept on active tokens only, as if each segment were matched alone
     gid = np.zeros(len(flat), dtype=np.int64)
     candidates = np.flatnonzero(((packed >> 46) & 1).astype(bool) & active).tolist()
-    for a, b, label in match_spans([x[3] for x in flat], texts_flat, [x[4] for x in flat], candidates=candidates):
+    keys, capitalised = list(map(itemgetter(3), flat)), list(map(itemgetter(4), flat))
+    for a, b, label in match_spans(keys, texts_flat, capitalised, candidates=candidates):
         gid[a:b] = _runs(label)[: b - a]
     gid[~active] = 0
     gid[sid == 0] = 1

@@ -189,7 +189,10 @@ def _chunk_tokens(text: str, start: int, pos: int, split_names: bool) -> tuple[t
 class _ChunkMemo(dict):
     """Space-free chunk -> its tokens with offsets relative to the chunk, or None when they
     depend on the text after the chunk. Chunks repeat across texts (the vocabulary is Zipfian),
-    and the token pattern looks at nothing before a chunk, so its tokens are its own."""
+    and the token pattern looks at nothing before a chunk, so its tokens are its own, except
+    that an abbreviation's dot looks at the next word ("TP. Hồ" keeps "TP." whole, "TP." at the
+    end splits): a chunk with a dot is tokenized alone and as if a capitalised word followed,
+    and when the two differ it is tokenized in its text each time."""
 
     LIMIT = 200_000
 
@@ -198,22 +201,12 @@ class _ChunkMemo(dict):
         self.split_names = split_names
 
     def __missing__(self, chunk: str):
-        if _needs_context(chunk, self.split_names):
-            return None
         tokens = _chunk_tokens(chunk, 0, len(chunk), self.split_names)
+        if "." in chunk and _chunk_tokens(chunk + " A", 0, len(chunk), self.split_names) != tokens:
+            tokens = None
         if len(self) < self.LIMIT:
             self[chunk] = tokens
         return tokens
-
-
-def _needs_context(chunk: str, split_names: bool) -> bool:
-    """Do the chunk's tokens depend on what follows it? Only an abbreviation's dot looks ahead
-    ("TP. Hồ Chí Minh" keeps "TP." whole, "TP." before a lower-case word or nothing splits):
-    the chunk is tokenized once as if an upper-case word followed and once alone."""
-    if "." not in chunk:
-        return False
-    n = len(chunk)
-    return _chunk_tokens(chunk + " A", 0, n, split_names) != _chunk_tokens(chunk, 0, n, split_names)
 
 
 _MEMOS = {True: _ChunkMemo(True), False: _ChunkMemo(False)}
