@@ -146,13 +146,11 @@ class DescribeEvents:
         self.summary_tokens = summary_tokens
         self.user_ref = user_ref
 
-    def __call__(self, items: "list[tuple[Event, list[Article]]] | StoredEvents") -> tuple[list[DescriptionRows], dict[str, float]]:
-        """Descriptions of events, as store rows, from the events with their articles or from
-        the store's rows of them (cheaper to send to a worker than objects; built here)."""
+    def __call__(self, stored: StoredEvents) -> tuple[list[DescriptionRows], dict[str, float]]:
+        """Descriptions, as store rows, of events read from the store as rows (cheaper to send
+        to a worker than objects; built here)."""
         started = time.perf_counter()
-        if isinstance(items, StoredEvents):
-            items = items.build()
-        described = [description_rows(self.describe(event, articles)) for event, articles in items]
+        described = [description_rows(self.describe(event, articles)) for event, articles in stored.build()]
         return described, {"summarise": time.perf_counter() - started}
 
     def describe(self, event: Event, articles: list[Article]) -> EventDescription:

@@ -16,23 +16,16 @@ from pathlib import Path
 from sukien.model import (
     Article,
     Entity,
-    EntityMention,
     Event,
-    EventDescription,
     Storyline,
     SummarySentence,
     TimelineEntry,
-    TimeMention,
 )
 from sukien.store.rows import (EVENT_HEAD_COLUMNS, STORED_ARTICLE_COLUMNS, ArticleRows, DescriptionRows, DetailRows,
-                               StoredEvents, article_from_row, article_rows, attach_mentions, description_rows,
-                               entity_rows, event_detail_rows, from_iso, merge_entity_rows)
+                               StoredEvents, article_from_row, article_rows, attach_mentions, event_detail_rows,
+                               from_iso, iso, merge_entity_rows)
 from sukien.store.schema import MIGRATIONS
 from sukien.text import search_key
-
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
 
 
 def _chunks(items: list, size: int = 900) -> Iterator[list]:
@@ -40,8 +33,6 @@ def _chunks(items: list, size: int = 900) -> Iterator[list]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
-
-_datetime = from_iso
 
 
 # article columns for work that never shows the raw record (describing events, replaying
@@ -105,10 +96,8 @@ class Store:
 
     # -- articles ---------------------------------------------------------------------------
     def known_ids(self, ids: Iterable[str]) -> set[str]:
-        ids = list(ids)
         known: set[str] = set()
-        for i in range(0, len(ids), 900):
-            chunk = ids[i : i + 900]
+        for chunk in _chunks(list(ids)):
             rows = self.conn.execute(f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
             known.update(r[0] for r in rows)
         return known
@@ -154,13 +143,8 @@ class Store:
         self.upsert_entity_rows(rows.entities)
         return len(fresh)
 
-    def replace_time_mentions(self, by_article: dict[str, list[TimeMention]]) -> None:
-        """The time mentions of these articles replaced by the given ones."""
-        self.replace_time_rows({a: [(m.start, m.end, m.text, m.type, m.value) for m in mentions]
-                                for a, mentions in by_article.items()})
-
     def replace_time_rows(self, by_article: dict[str, list[tuple]]) -> None:
-        """`replace_time_mentions` with (start, end, text, type, value) rows."""
+        """The time mentions of these articles replaced by the given (start, end, text, type, value) rows."""
         self.conn.executemany("DELETE FROM time_mentions WHERE article_id=?", [(a,) for a in by_article])
         self.conn.executemany(
             "INSERT INTO time_mentions (article_id, start, end, text, type, value) VALUES (?,?,?,?,?,?)",
@@ -216,17 +200,12 @@ class Store:
         return articles
 
     # -- entities ---------------------------------------------------------------------------
-    def upsert_entities(self, entities: Iterable[Entity]) -> None:
-        """Insert entities, or add the new aliases of those already stored."""
-        self.upsert_entity_rows(entity_rows(entities))
-
     def upsert_entity_rows(self, rows: list[tuple]) -> None:
-        """`upsert_entities` for rows made by `entity_rows` (one per id)."""
+        """Insert entities, or add the new aliases of those already stored; `rows` are made by
+        `entity_rows` / `merge_entity_rows` (one per id)."""
         aliases = {r[0]: dict.fromkeys(r[3]) for r in rows}  # insertion-ordered sets: first seen first
-        ids = list(aliases)
         unchanged = set()
-        for i in range(0, len(ids), 900):
-            chunk = ids[i : i + 900]
+        for chunk in _chunks(list(aliases)):
             stored_rows = self.conn.execute(f"SELECT id, aliases FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk)
             for entity_id, stored_json in stored_rows:
                 stored = dict.fromkeys(json.loads(stored_json))
@@ -261,7 +240,7 @@ class Store:
                VALUES (?,?,?,?,?,1)
                ON CONFLICT(id) DO UPDATE SET title=excluded.title, first_published=excluded.first_published,
                last_published=excluded.last_published, article_count=excluded.article_count, stale=1""",
-            [(e.id, e.title, _iso(e.first_published), _iso(e.last_published), len(e.article_ids)) for e in events],
+            [(e.id, e.title, iso(e.first_published), iso(e.last_published), len(e.article_ids)) for e in events],
         )
 
     def delete_events_except(self, keep: set[str]) -> None:
@@ -274,15 +253,9 @@ class Store:
     def stale_event_ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM events WHERE stale=1 ORDER BY id")]
 
-    def save_event_description(self, d: EventDescription) -> None:
-        self.save_event_descriptions([d])
-
-    def save_event_descriptions(self, described: list[EventDescription]) -> None:
-        """What the summarise step found for these events, in one statement per table."""
-        self.save_description_rows([description_rows(d) for d in described])
-
     def save_description_rows(self, described: list[DescriptionRows]) -> None:
-        """`save_event_descriptions` for descriptions already made into rows (by a worker)."""
+        """What describing these events found (`DescriptionRows`, made by a worker), in one
+        statement per table."""
         self.replace_time_rows({a: rows for d in described for a, rows in d.retimed.items()})
         self.upsert_entity_rows(merge_entity_rows(row for d in described for row in d.entities))
         self.remap_entity_mentions((d.article_ids, d.merged_into) for d in described)
@@ -357,24 +330,12 @@ class Store:
             [(i, entity_id, n) for i, d in items for entity_id, n in d.entity_counts.items()],
         )
 
-    def save_timeline(self, owner: str, entries: list[TimelineEntry]) -> None:
-        self.conn.execute("DELETE FROM timeline_entries WHERE owner=?", (owner,))
-        self.conn.executemany(
-            "INSERT INTO timeline_entries (owner, position, value, text, article_id, start, end, event_id, label) "
-            "VALUES (?,?,?,?,?,?,?,?,?)",
-            [(owner, i, t.value, t.text, t.article_id, t.start, t.end, t.event_id, t.label) for i, t in enumerate(entries)],
-        )
-
     def _timeline(self, owner: str) -> list[TimelineEntry]:
         rows = self.conn.execute("SELECT * FROM timeline_entries WHERE owner=? ORDER BY position", (owner,))
         return [TimelineEntry(r["value"], r["text"], r["article_id"], r["start"], r["end"], r["event_id"], r["label"]) for r in rows]
 
-    def _event(self, row: sqlite3.Row, details: bool = True) -> Event:
+    def _event(self, row: sqlite3.Row) -> Event:
         event_id = row["id"]
-        if not details:
-            return Event(id=event_id, title=row["title"], date=row["date"], storyline_id=row["storyline_id"],
-                         first_published=_datetime(row["first_published"]),
-                         last_published=_datetime(row["last_published"]))
         return Event(
             id=event_id,
             article_ids=[r[0] for r in self.conn.execute("SELECT id FROM articles WHERE event_id=? ORDER BY published, seq", (event_id,))],
@@ -384,8 +345,8 @@ class Store:
                 for r in self.conn.execute("SELECT * FROM summary_sentences WHERE event_id=? ORDER BY position", (event_id,))
             ],
             date=row["date"],
-            first_published=_datetime(row["first_published"]),
-            last_published=_datetime(row["last_published"]),
+            first_published=from_iso(row["first_published"]),
+            last_published=from_iso(row["last_published"]),
             timeline=self._timeline(event_id),
             entity_ids=[r[0] for r in self.conn.execute(
                 "SELECT entity_id FROM event_entities WHERE event_id=? ORDER BY mentions DESC, entity_id", (event_id,))],
@@ -399,8 +360,7 @@ class Store:
     def get_events(self, event_ids: list[str]) -> list[Event]:
         """These events, with their details, in the order asked (unknown ids are left out)."""
         found = []
-        for i in range(0, len(event_ids), 900):
-            chunk = event_ids[i : i + 900]
+        for chunk in _chunks(event_ids):
             rows = self.conn.execute(f"SELECT * FROM events WHERE id IN ({','.join('?' * len(chunk))})", chunk)
             by_id = {r["id"]: r for r in rows}
             found += [self._event(by_id[e]) for e in chunk if e in by_id]
