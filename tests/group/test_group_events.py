@@ -7,6 +7,7 @@ import copy
 import random
 from datetime import datetime, timedelta, timezone
 
+import numpy as np
 import pytest
 
 from group_helpers import bcubed_f1, vims_articles
@@ -250,3 +251,28 @@ def test_bad_input_does_not_raise():
     assert [a.id for a in out] == ["empty", "x", "weird"]
     assert all(a.event_id for a in out)
     assert g.add([]) == []
+
+
+def test_recheck_candidates_equal_a_whole_store_query(vims):
+    """recheck() queries each row only against its time window; the pairs it finds (ties and
+    their order included) must be those of a query against the whole store."""
+    articles, _ = vims
+    rng = random.Random(3)
+    start = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    dated = fresh(articles)
+    for k, a in enumerate(dated):
+        # three seasons 60 days apart, and some articles without a date
+        a.published = None if k % 11 == 0 else start + timedelta(days=60 * (k % 3) + rng.uniform(0, 20))
+    grouper = EventGrouper()
+    grouper.add(dated)
+
+    qi, qj = grouper._recheck_candidates()
+
+    n = grouper._rows.shape[0]
+    whole_i, whole_j = grouper._candidate_pairs(grouper._retrieval, grouper._retrieval, False,
+                                                grouper._row_days, grouper._row_days)
+    keep = whole_i != whole_j
+    assert len(qi) > n  # several candidates per row on average
+    assert qi.tolist() == whole_i[keep].tolist()
+    assert qj.tolist() == whole_j[keep].tolist()
+    assert (np.diff(qi) >= 0).all()

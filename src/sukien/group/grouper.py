@@ -53,6 +53,7 @@ from sukien.times.anchor import is_trusted
 STATE_VERSION = 2  # 2: reported days per stored row; version-1 states load with none
 READABLE_VERSIONS = (1, 2)
 RECHECK_CELLS = 10_000_000  # recheck: chunk rows x stored rows per retrieval product
+RECHECK_PAIRS = 20_000  # recheck: candidate pairs whose similarities are computed at once
 
 
 @dataclass
@@ -547,30 +548,62 @@ class EventGrouper:
         n = self._rows.shape[0]
         if n == 0:
             return
-        pair_rows, pair_cols, pair_sims = [], [], []
-        R_t = self._retrieval.T.tocsr()  # transposed once, not per chunk
-        # a chunk's retrieval product grows with chunk x store: fewer rows per chunk on big stores
-        chunk = int(max(64, min(self.config.batch_size, RECHECK_CELLS // n)))
-        for start in range(0, n, chunk):
-            stop = min(n, start + chunk)
-            qi, qj = self._candidate_pairs(
-                self._retrieval[start:stop], self._retrieval, False, self._row_days[start:stop], self._row_days, R_t
-            )
-            qi = qi + start
-            keep = qi != qj
-            qi, qj = qi[keep], qj[keep]
-            sims = rowwise_dot(self._rows[qi], self._rows[qj])
-            sims *= self._time_factor(self._row_days[qi], self._row_days[qj], self._row_days[qj])
-            sims *= self._reported_factor(self._row_ryears[qi], self._row_rdays[qi],
-                                          self._row_ryears[qj], self._row_rdays[qj])
-            pair_rows.append(qi)
-            pair_cols.append(qj)
-            pair_sims.append(sims)
-        labels = average_link(
-            n, np.concatenate(pair_rows), np.concatenate(pair_cols), np.concatenate(pair_sims), np.ones(n),
-            self.config.threshold, size_penalty=self.config.size_penalty,
-        )
+        qi, qj = self._recheck_candidates()
+        # in slices: the rows of a slice's pairs are copied out of the store to be multiplied
+        sims = np.concatenate([self._row_pair_sims(qi[k : k + RECHECK_PAIRS], qj[k : k + RECHECK_PAIRS])
+                               for k in range(0, len(qi), RECHECK_PAIRS)] or [np.zeros(0)])
+        labels = average_link(n, qi, qj, sims, np.ones(n), self.config.threshold,
+                              size_penalty=self.config.size_penalty)
         self._rebuild_from_labels(self._name_clusters(labels))
+
+    def _row_pair_sims(self, qi: np.ndarray, qj: np.ndarray) -> np.ndarray:
+        """Time- and reported-day-damped cosine of stored rows qi[k] and qj[k]."""
+        sims = rowwise_dot(self._rows[qi], self._rows[qj])
+        sims *= self._time_factor(self._row_days[qi], self._row_days[qj], self._row_days[qj])
+        sims *= self._reported_factor(self._row_ryears[qi], self._row_rdays[qi],
+                                      self._row_ryears[qj], self._row_rdays[qj])
+        return sims
+
+    def _recheck_candidates(self) -> tuple[np.ndarray, np.ndarray]:
+        """(row, stored row) candidate pairs for every stored row, as `add` would find them
+        against the whole store, ordered by row.
+
+        Dated rows are queried in chunks of nearby days, each against the rows inside its time
+        window (and the undated ones) only, so the cost follows the stream's density, not its
+        history. Stored rows keep their order inside every window, so each row's candidates
+        (ties included) are exactly those of a query against the whole store."""
+        days, window = self._row_days, self.config.window_days
+        dated = np.flatnonzero(~np.isnan(days))
+        by_day = dated[np.argsort(days[dated], kind="stable")]
+        sorted_days = days[by_day]
+        n_undated = len(days) - len(dated)
+        in_window = (np.searchsorted(sorted_days, sorted_days + window, side="right")
+                     - np.searchsorted(sorted_days, sorted_days - window, side="left") + n_undated)
+        widest = int(in_window.max()) if len(in_window) else len(days)
+        # a chunk's retrieval product grows with chunk x window: fewer rows per chunk in dense windows
+        chunk = int(max(64, min(self.config.batch_size, RECHECK_CELLS // max(widest, 1))))
+        found_rows, found_cols = [], []
+        for start in range(0, len(by_day), chunk):
+            rows = np.sort(by_day[start : start + chunk])
+            lo, hi = days[rows].min() - window, days[rows].max() + window
+            stored = np.flatnonzero(~(days < lo) & ~(days > hi))  # nan (undated) compares False
+            qi, qj = self._candidate_pairs(self._retrieval[rows], self._retrieval[stored], False, days[rows], days[stored])
+            found_rows.append(rows[qi])
+            found_cols.append(stored[qj])
+        undated = np.flatnonzero(np.isnan(days))
+        if len(undated):
+            R_t = self._retrieval.T.tocsr()
+            chunk = int(max(64, min(self.config.batch_size, RECHECK_CELLS // len(days))))
+            for start in range(0, len(undated), chunk):
+                rows = undated[start : start + chunk]
+                qi, qj = self._candidate_pairs(self._retrieval[rows], self._retrieval, False, days[rows], days, R_t)
+                found_rows.append(rows[qi])
+                found_cols.append(qj)
+        qi, qj = np.concatenate(found_rows), np.concatenate(found_cols)
+        keep = qi != qj
+        qi, qj = qi[keep], qj[keep]
+        order = np.argsort(qi, kind="stable")
+        return qi[order], qj[order]
 
     def _name_clusters(self, labels: np.ndarray) -> np.ndarray:
         """Map new clusters to event indices: a cluster inherits the old event it holds most of
