@@ -164,6 +164,9 @@ def _percentile(x: np.ndarray) -> np.ndarray:
     return order / (len(x) - 1)
 
 
+DENSE_FREQUENCY_MAX = 4_000_000  # article x term flags up to which counting is dense
+
+
 def article_frequency(binary: sp.csr_matrix, article: np.ndarray, selected: np.ndarray | None = None) -> np.ndarray:
     """How many articles contain each column term (counting only the `selected` rows, when
     given). `binary` stores no zeros. Counted on the entry arrays: a membership-matrix product
@@ -173,6 +176,11 @@ def article_frequency(binary: sp.csr_matrix, article: np.ndarray, selected: np.n
     if selected is not None:
         keep = selected[rows]
         rows, columns = rows[keep], columns[keep]
+    n_articles = int(article.max()) + 1 if len(article) else 1
+    if n_articles * n_cols <= DENSE_FREQUENCY_MAX:  # article x term flags: no sort needed
+        seen = np.zeros((n_articles, n_cols), dtype=bool)
+        seen[article[rows], columns] = True
+        return np.count_nonzero(seen, axis=0).astype(np.float64)
     pairs = np.unique(article[rows] * n_cols + columns)  # distinct (article, term)
     return np.bincount(pairs % n_cols, minlength=n_cols).astype(np.float64)
 
