@@ -28,7 +28,7 @@ import scipy.sparse as sp
 
 from sukien.model import Article
 from sukien.summarise.candidates import Candidate
-from sukien.summarise.features import FEATURE_NAMES, EventMatrices, title_keys
+from sukien.summarise.features import FEATURE_NAMES, EventMatrices, article_frequency, title_keys
 from sukien.summarise.scorer import StepScorer
 
 CONCEPT_MODEL_PATH = Path(__file__).with_name("concept_model.json")
@@ -72,20 +72,13 @@ def concept_features(candidates: list[Candidate], articles: list[Article], m: Ev
     n_sentences = np.diff(by_bigram.indptr).astype(np.float64)
     index = np.array([c.index for c in candidates], dtype=np.float64)
 
-    def per_article_count(weights: np.ndarray) -> np.ndarray:
-        membership = sp.csr_matrix((weights, (m.article, np.arange(n))), shape=(n_articles, n))
-        per_article = membership @ presence
-        per_article.data[:] = 1.0
-        per_article.eliminate_zeros()
-        return np.asarray(per_article.sum(axis=0)).ravel()
-
-    df = per_article_count(np.ones(n))
+    df = article_frequency(presence, m.article)
     F[:, col["df"]] = df
     F[:, col["df_frac"]] = df / n_articles
     F[:, col["log_articles"]] = np.log(n_articles)
     F[:, col["n_sentences"]] = n_sentences
     F[:, col["sentence_frac"]] = n_sentences / n
-    leads = per_article_count((index == 0).astype(np.float64))
+    leads = article_frequency(presence, m.article, index == 0)
     F[:, col["in_lead"]] = leads > 0
     F[:, col["lead_frac"]] = leads / n_articles
 

@@ -164,11 +164,25 @@ def _percentile(x: np.ndarray) -> np.ndarray:
     return order / (len(x) - 1)
 
 
-def _article_frequency(binary: sp.csr_matrix, membership: sp.csr_matrix) -> np.ndarray:
-    """How many articles contain each column term."""
-    per_article = membership @ binary
-    per_article.data[:] = 1.0
-    return _column_sums(per_article)
+DENSE_FREQUENCY_MAX = 4_000_000  # article x term flags up to which counting is dense
+
+
+def article_frequency(binary: sp.csr_matrix, article: np.ndarray, selected: np.ndarray | None = None) -> np.ndarray:
+    """How many articles contain each column term (counting only the `selected` rows, when
+    given). `binary` stores no zeros. Counted on the entry arrays: a membership-matrix product
+    per call cost more in scipy's overhead than in arithmetic on these small matrices."""
+    n_cols = binary.shape[1]
+    rows, columns = _entry_rows(binary), binary.indices
+    if selected is not None:
+        keep = selected[rows]
+        rows, columns = rows[keep], columns[keep]
+    n_articles = int(article.max()) + 1 if len(article) else 1
+    if n_articles * n_cols <= DENSE_FREQUENCY_MAX:  # article x term flags: no sort needed
+        seen = np.zeros((n_articles, n_cols), dtype=bool)
+        seen[article[rows], columns] = True
+        return np.count_nonzero(seen, axis=0).astype(np.float64)
+    pairs = np.unique(article[rows] * n_cols + columns)  # distinct (article, term)
+    return np.bincount(pairs % n_cols, minlength=n_cols).astype(np.float64)
 
 
 def _row_mean_over_terms(binary: sp.csr_matrix, values_per_entry: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -178,19 +192,39 @@ def _row_mean_over_terms(binary: sp.csr_matrix, values_per_entry: np.ndarray) ->
     return sums, sums / np.maximum(counts, 1.0)
 
 
-def _lexrank(sim: sp.csr_matrix, threshold: float = 0.1, damping: float = 0.85, iterations: int = 30) -> np.ndarray:
-    """LexRank (PageRank over the thresholded cosine graph), with sparse matrix-vector steps."""
+DENSE_LEXRANK_MAX = 500  # sentences up to which dense steps are cheaper than sparse calls
+
+
+def _lexrank(sim: sp.csr_matrix, threshold: float = 0.1, damping: float = 0.85, iterations: int = 30,
+             dense_sim: np.ndarray | None = None) -> np.ndarray:
+    """LexRank (PageRank over the thresholded cosine graph). With `dense_sim` (the same matrix,
+    dense) a small graph is built densely: the same transition values, no sparse calls."""
     n = sim.shape[0]
     if n == 0:
         return np.zeros(0)
+    if dense_sim is not None and n <= DENSE_LEXRANK_MAX:
+        return _dense_lexrank(dense_sim, threshold, damping, iterations)
     adj = sim.copy()
     adj.data = (adj.data > threshold).astype(np.float64)
     adj.eliminate_zeros()
     degree = _row_sums(adj)
     degree[degree == 0] = 1.0
     transition_t = sp.csr_matrix(_scale_rows(adj, 1.0 / degree).T)
-    if n <= 500:  # dense steps are cheaper than sparse calls at this size
+    if n <= DENSE_LEXRANK_MAX:
         transition_t = transition_t.toarray()
+    return _power_steps(transition_t, damping, iterations)
+
+
+def _dense_lexrank(sim: np.ndarray, threshold: float, damping: float, iterations: int) -> np.ndarray:
+    adj = (sim > threshold).astype(np.float64)
+    degree = adj.sum(axis=1)  # whole numbers: exact in any order
+    degree[degree == 0] = 1.0
+    transition_t = np.ascontiguousarray((adj * (1.0 / degree)[:, None]).T)
+    return _power_steps(transition_t, damping, iterations)
+
+
+def _power_steps(transition_t, damping: float, iterations: int) -> np.ndarray:
+    n = transition_t.shape[0]
     rank = np.full(n, 1.0 / n)
     for _ in range(iterations):
         rank = (1 - damping) / n + damping * (transition_t @ rank)
@@ -241,7 +275,7 @@ def compute_features(candidates: list[Candidate], articles: list[Article], m: Ev
     others = max(n_articles - 1, 1)
     uni_binary = m.uni.copy()
     uni_binary.data[:] = 1.0
-    af_uni = _article_frequency(uni_binary, membership)
+    af_uni = article_frequency(uni_binary, art)
     entry_af = (af_uni[uni_binary.indices] - 1.0) / others
     _, X[:, col["af_uni_mean"]] = _row_mean_over_terms(uni_binary, entry_af)
     # TF-IDF weights of the row (before normalisation they were idf; ratios are what matter)
@@ -250,7 +284,7 @@ def compute_features(candidates: list[Candidate], articles: list[Article], m: Ev
     totals = _row_sums(m.uni)
     X[:, col["af_uni_idf_mean"]] = wsum / np.maximum(totals, 1e-9)
 
-    af_bi = _article_frequency(m.bi_binary, membership)
+    af_bi = article_frequency(m.bi_binary, art)
     entry_bi = (af_bi[m.bi_binary.indices] - 1.0) / others
     X[:, col["af_bi_sum"]], X[:, col["af_bi_mean"]] = _row_mean_over_terms(m.bi_binary, entry_bi)
     n_uni = len(m.idf_vector)
@@ -262,8 +296,7 @@ def compute_features(candidates: list[Candidate], articles: list[Article], m: Ev
 
     # bigrams of the leads (first two sentences) of the other articles
     lead = (index <= 1).astype(np.float64)
-    lead_membership = sp.csr_matrix((lead, (art, np.arange(n))), shape=(n_articles, n))
-    lead_af = _article_frequency(m.bi_binary, lead_membership)
+    lead_af = article_frequency(m.bi_binary, art, index <= 1)
     entry_lead = lead_af[m.bi_binary.indices] - np.repeat(lead, np.diff(m.bi_binary.indptr))
     entry_lead = np.maximum(entry_lead, 0.0)
     _, X[:, col["lead_bi_any"]] = _row_mean_over_terms(m.bi_binary, (entry_lead > 0).astype(np.float64))
@@ -288,7 +321,8 @@ def compute_features(candidates: list[Candidate], articles: list[Article], m: Ev
         norm = _norm(title_centroid)
         X[:, col["title_all"]] = (m.uni @ title_centroid) / norm if norm else 0.0
 
-    X[:, col["lexrank"]] = _lexrank(m.bigram_similarity_sparse() if sim_bi_sparse is None else sim_bi_sparse)
+    X[:, col["lexrank"]] = _lexrank(m.bigram_similarity_sparse() if sim_bi_sparse is None else sim_bi_sparse,
+                                    dense_sim=sim_bi)
     X[:, col["title_bi"]] = _title_bigram_share(articles, m)
 
     digit, caps, quote, starts_quote, question = _surface(candidates)
