@@ -89,3 +89,29 @@ def test_one_article_events_are_described_in_the_workers_and_again_when_joined(t
     assert sorted(joined.article_ids) == ["tuoitre-1", "vnexpress-1"]
     assert joined.summary and {s.article_id for s in joined.summary} <= {"tuoitre-1", "vnexpress-1"}
     assert store.get_event(rice.id).summary == rice.summary
+
+
+def test_an_alias_is_stored_under_the_entity_its_event_merged_it_into(tmp_path, write_jsonl):
+    # one report names "Kishida Fumio", the other only "Kishida": in their event both are one person
+    path = write_jsonl([
+        {"id": "a1", "title": "Thủ tướng Kishida Fumio hội đàm với Tổng thống Joe Biden tại Nhà Trắng",
+         "published": "2024-04-10T09:00:00+07:00",
+         "body": "Thủ tướng Nhật Bản Kishida Fumio ngày 10/4 đã hội đàm với Tổng thống Mỹ Joe Biden tại Nhà Trắng, "
+                 "hai bên cam kết nâng cấp quan hệ đồng minh.\nÔng Kishida cho biết Nhật Bản sẽ tăng cường hợp tác "
+                 "quốc phòng với Mỹ trong bối cảnh tình hình khu vực có nhiều biến động."},
+        {"id": "a2", "title": "Ông Biden và ông Kishida cam kết nâng cấp đồng minh Mỹ - Nhật",
+         "published": "2024-04-10T15:00:00+07:00",
+         "body": "Tổng thống Mỹ Joe Biden và Thủ tướng Nhật Bản Kishida đã hội đàm tại Nhà Trắng ngày 10/4, cam kết "
+                 "nâng cấp quan hệ đồng minh giữa hai nước.\nTheo ông Kishida, Nhật Bản sẽ tăng cường hợp tác quốc "
+                 "phòng với Mỹ trước những biến động của tình hình khu vực."},
+    ])
+    store = Store(tmp_path / "s.db")
+    Pipeline(store).run([path])
+    (event,) = store.list_events()
+    assert sorted(event.article_ids) == ["a1", "a2"]
+    rows = store.conn.execute("SELECT article_id, entity_id, text FROM entity_mentions").fetchall()
+    kishida = {entity_id for article_id, entity_id, text in rows if "Kishida" in text}
+    assert len(kishida) == 1
+    assert {article_id for article_id, _, text in rows if "Kishida" in text} == {"a1", "a2"}
+    event_entities = {r[0] for r in store.conn.execute("SELECT entity_id FROM event_entities WHERE event_id=?", (event.id,))}
+    assert {entity_id for _, entity_id, _ in rows} <= event_entities

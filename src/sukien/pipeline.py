@@ -150,7 +150,7 @@ class DescribeEvents:
         """Descriptions, as store rows, of events read from the store as rows (cheaper to send
         to a worker than objects; built here)."""
         started = time.perf_counter()
-        described = [description_rows(self.describe(event, articles)) for event, articles in stored.build()]
+        described = [description_rows(self.describe(event, articles), articles) for event, articles in stored.build()]
         return described, {"summarise": time.perf_counter() - started}
 
     def describe(self, event: Event, articles: list[Article]) -> EventDescription:

@@ -220,13 +220,9 @@ class Store:
              for entity_id, name, type_, _ in rows if entity_id not in unchanged],
         )
 
-    def remap_entity_mentions(self, remaps: Iterable[tuple[list[str], dict[str, str]]]) -> None:
-        """Point the mentions of each group of articles at the entities their ids were merged into."""
-        self.conn.executemany(
-            "UPDATE entity_mentions SET entity_id=? WHERE article_id=? AND entity_id=?",
-            [(new, a, old) for article_ids, merged_into in remaps for a in article_ids
-             for old, new in merged_into.items() if old != new],
-        )
+    def remap_entity_mentions(self, remaps: Iterable[tuple[str, str, str]]) -> None:
+        """Point mentions at the entities their ids were merged into: (new id, article id, old id)."""
+        self.conn.executemany("UPDATE entity_mentions SET entity_id=? WHERE article_id=? AND entity_id=?", remaps)
 
     def get_entity(self, entity_id: str) -> Entity | None:
         row = self.conn.execute("SELECT * FROM entities WHERE id=?", (entity_id,)).fetchone()
@@ -258,7 +254,7 @@ class Store:
         statement per table."""
         self.replace_time_rows({a: rows for d in described for a, rows in d.retimed.items()})
         self.upsert_entity_rows(merge_entity_rows(row for d in described for row in d.entities))
-        self.remap_entity_mentions((d.article_ids, d.merged_into) for d in described)
+        self.remap_entity_mentions(row for d in described for row in d.remapped)
         self.save_detail_rows([(d.event_id, d.details) for d in described])
 
     def events_with_articles(self, event_ids: list[str]) -> list[tuple[Event, list[Article]]]:

@@ -162,14 +162,17 @@ class DescriptionRows(NamedTuple):
     travel back to the driver far more cheaply than the objects)."""
 
     event_id: str
-    article_ids: list[str]
     details: DetailRows
     entities: list[tuple]  # entity_rows of the event's entities
-    merged_into: dict[str, str]  # article-level entity id -> event-level entity id
+    remapped: list[tuple[str, str, str]]  # (event-level entity id, article id, article-level entity id)
     retimed: dict[str, list[tuple]]  # article id -> (start, end, text, type, value) of its new time mentions
 
 
-def description_rows(d: EventDescription) -> DescriptionRows:
-    return DescriptionRows(d.event.id, list(d.event.article_ids), detail_rows(d), entity_rows(d.entities),
-                           dict(d.merged_into),
+def description_rows(d: EventDescription, articles: list[Article]) -> DescriptionRows:
+    """`d` as rows; `articles` are the event's, whose mentions of merged entities are remapped
+    (only the ids each article mentions: an event merges aliases found in any of its articles)."""
+    remapped = [(d.merged_into[old], a.id, old) for a in articles
+                for old in sorted({m.entity_id for m in a.mentions if m.entity_id})
+                if d.merged_into.get(old, old) != old]
+    return DescriptionRows(d.event.id, detail_rows(d), entity_rows(d.entities), remapped,
                            {a: [(m.start, m.end, m.text, m.type, m.value) for m in times] for a, times in d.retimed.items()})
