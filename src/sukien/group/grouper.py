@@ -322,11 +322,14 @@ class EventGrouper:
         """Candidate stored rows; for a fully dated batch only rows inside the time window (or
         undated) are searched, so a dated stream's cost does not grow with its history."""
         if len(days) and not np.isnan(days).any() and len(self._row_days):
-            lo, hi = days.min() - self.config.window_days, days.max() + self.config.window_days
-            idx = np.flatnonzero(~(self._row_days < lo) & ~(self._row_days > hi))
+            idx = self._rows_in_window(days.min() - self.config.window_days, days.max() + self.config.window_days)
             qi, qr = self._candidate_pairs(Q, self._retrieval[idx], False, days, self._row_days[idx])
             return qi, idx[qr]
         return self._candidate_pairs(Q, self._retrieval, False, days, self._row_days)
+
+    def _rows_in_window(self, lo: float, hi: float) -> np.ndarray:
+        """Stored rows dated between lo and hi days, and the undated ones (nan compares False)."""
+        return np.flatnonzero(~(self._row_days < lo) & ~(self._row_days > hi))
 
     def _retrieval_rows(self, X: sp.csr_matrix) -> sp.csr_matrix:
         """Each row cut to its strongest rare terms: the keys candidates are found by."""
@@ -573,27 +576,23 @@ class EventGrouper:
         history. Stored rows keep their order inside every window, so each row's candidates
         (ties included) are exactly those of a query against the whole store."""
         days, window = self._row_days, self.config.window_days
+        undated = np.flatnonzero(np.isnan(days))
         dated = np.flatnonzero(~np.isnan(days))
         by_day = dated[np.argsort(days[dated], kind="stable")]
         sorted_days = days[by_day]
-        n_undated = len(days) - len(dated)
         in_window = (np.searchsorted(sorted_days, sorted_days + window, side="right")
-                     - np.searchsorted(sorted_days, sorted_days - window, side="left") + n_undated)
-        widest = int(in_window.max()) if len(in_window) else len(days)
-        # a chunk's retrieval product grows with chunk x window: fewer rows per chunk in dense windows
-        chunk = int(max(64, min(self.config.batch_size, RECHECK_CELLS // max(widest, 1))))
+                     - np.searchsorted(sorted_days, sorted_days - window, side="left") + len(undated))
         found_rows, found_cols = [], []
+        chunk = self._recheck_chunk_rows(int(in_window.max()) if len(in_window) else len(days))
         for start in range(0, len(by_day), chunk):
             rows = np.sort(by_day[start : start + chunk])
-            lo, hi = days[rows].min() - window, days[rows].max() + window
-            stored = np.flatnonzero(~(days < lo) & ~(days > hi))  # nan (undated) compares False
+            stored = self._rows_in_window(days[rows].min() - window, days[rows].max() + window)
             qi, qj = self._candidate_pairs(self._retrieval[rows], self._retrieval[stored], False, days[rows], days[stored])
             found_rows.append(rows[qi])
             found_cols.append(stored[qj])
-        undated = np.flatnonzero(np.isnan(days))
         if len(undated):
             R_t = self._retrieval.T.tocsr()
-            chunk = int(max(64, min(self.config.batch_size, RECHECK_CELLS // len(days))))
+            chunk = self._recheck_chunk_rows(len(days))
             for start in range(0, len(undated), chunk):
                 rows = undated[start : start + chunk]
                 qi, qj = self._candidate_pairs(self._retrieval[rows], self._retrieval, False, days[rows], days, R_t)
@@ -604,6 +603,11 @@ class EventGrouper:
         qi, qj = qi[keep], qj[keep]
         order = np.argsort(qi, kind="stable")
         return qi[order], qj[order]
+
+    def _recheck_chunk_rows(self, stored_rows: int) -> int:
+        """Query rows per retrieval product against `stored_rows` rows: the product grows with
+        both, so fewer query rows where more rows are searched."""
+        return int(max(64, min(self.config.batch_size, RECHECK_CELLS // max(stored_rows, 1))))
 
     def _name_clusters(self, labels: np.ndarray) -> np.ndarray:
         """Map new clusters to event indices: a cluster inherits the old event it holds most of

@@ -34,7 +34,6 @@ def _chunks(items: list, size: int = 900) -> Iterator[list]:
         yield items[i : i + size]
 
 
-
 # article columns for work that never shows the raw record (describing events, replaying
 # articles into the grouper): the raw record is the largest column
 WITHOUT_RAW = ("id, source, url, outlet, title, lead, body, published, published_source, author, credit, "
@@ -93,6 +92,12 @@ class Store:
 
     def close(self) -> None:
         self.conn.close()
+
+    def _tuple_cursor(self) -> sqlite3.Cursor:
+        """A cursor returning plain tuples: bulk reads of thousands of rows skip sqlite3.Row."""
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
+        return cursor
 
     # -- articles ---------------------------------------------------------------------------
     def known_ids(self, ids: Iterable[str]) -> set[str]:
@@ -263,8 +268,7 @@ class Store:
 
     def stored_events(self, event_ids: list[str]) -> StoredEvents:
         """The rows `events_with_articles` builds its objects from (cheap to send to a worker)."""
-        cursor = self.conn.cursor()
-        cursor.row_factory = None  # plain tuples: thousands of rows per call
+        cursor = self._tuple_cursor()
         events, articles = [], []
         for chunk in _chunks(event_ids):
             marks = ",".join("?" * len(chunk))
@@ -292,8 +296,7 @@ class Store:
         return times, mentions, entities
 
     def _attach_mentions(self, articles: list[Article]) -> None:
-        cursor = self.conn.cursor()
-        cursor.row_factory = None
+        cursor = self._tuple_cursor()
         attach_mentions(articles, *self._mention_rows(cursor, [a.id for a in articles]))
 
     def save_event_details(self, event: Event, entity_counts: dict[str, int]) -> None:
@@ -395,8 +398,7 @@ class Store:
     def timeline_events(self, event_ids: list[str]) -> list[Event]:
         """These events with only their title, date and timeline (what a storyline's timeline
         is built from), in a few queries; in the order asked, unknown ids left out."""
-        cursor = self.conn.cursor()
-        cursor.row_factory = None
+        cursor = self._tuple_cursor()
         found: dict[str, Event] = {}
         for chunk in _chunks(event_ids):
             marks = ",".join("?" * len(chunk))
