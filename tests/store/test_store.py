@@ -67,6 +67,21 @@ def test_events_summaries_and_search(tmp_path):
     assert store.search("Hàn Quốc") == []
 
 
+def test_search_finds_each_article_of_later_batches_under_its_own_id(tmp_path):
+    # the search index is keyed by the articles' rowids, looked up after each batch's insert
+    store = Store(tmp_path / "s.db")
+    batches = [[article("a1", "Giá vàng tăng mạnh", "Giá vàng SJC tăng 500.000 đồng.")],
+               [article("a1", "Giá vàng tăng mạnh", "Giá vàng SJC tăng 500.000 đồng."),  # already stored
+                article("a2", "Bão số 3 đổ bộ Quảng Ninh", "Cơn bão gây mưa lớn ở Hạ Long."),
+                article("a3", "Đội tuyển Việt Nam thắng Thái Lan", "Trận đấu diễn ra tại Mỹ Đình.")],
+               [article("a4", "Hà Nội cấm xe máy", "Thành phố công bố lộ trình dừng xe máy ở nội đô.")]]
+    for batch in batches:
+        with store.transaction():
+            store.add_articles(batch)
+    for query, expected in (("vang sjc", "a1"), ("Hạ Long", "a2"), ("Mỹ Đình", "a3"), ("xe may noi do", "a4")):
+        assert [r["id"] for r in store.search(query)] == [expected], query
+
+
 def test_readonly_store_refuses_writes(tmp_path):
     Store(tmp_path / "s.db").close()
     readonly = Store(tmp_path / "s.db", readonly=True)
