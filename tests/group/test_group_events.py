@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import copy
 import random
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 
 import numpy as np
 import pytest
 
 from group_helpers import bcubed_f1, vims_articles
+import sukien.group.grouper as grouper_module
 from sukien.group import EventGrouper, GroupConfig
 from sukien.model import Article, Event
 
@@ -253,9 +255,10 @@ def test_bad_input_does_not_raise():
     assert g.add([]) == []
 
 
-def test_recheck_candidates_equal_a_whole_store_query(vims):
-    """recheck() queries each row only against its time window; the pairs it finds (ties and
-    their order included) must be those of a query against the whole store."""
+def test_recheck_candidates_equal_a_whole_store_query(vims, monkeypatch):
+    """recheck() queries each row only against its time window, in chunks run on threads; the
+    pairs it finds (ties and their order included) must be those of a query against the whole store."""
+    monkeypatch.setattr(grouper_module, "RECHECK_CELLS", 20_000)  # many small chunks (64 rows each)
     articles, _ = vims
     rng = random.Random(3)
     start = datetime(2024, 1, 1, tzinfo=timezone.utc)
@@ -266,7 +269,8 @@ def test_recheck_candidates_equal_a_whole_store_query(vims):
     grouper = EventGrouper()
     grouper.add(dated)
 
-    qi, qj = grouper._recheck_candidates()
+    with ThreadPoolExecutor(3) as pool:
+        qi, qj = grouper._recheck_candidates(pool)
 
     n = grouper._rows.shape[0]
     whole_i, whole_j = grouper._candidate_pairs(grouper._retrieval, grouper._retrieval, False,

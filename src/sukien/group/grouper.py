@@ -34,7 +34,9 @@ import hashlib
 import io
 import json
 import math
+import os
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 
@@ -54,6 +56,9 @@ STATE_VERSION = 2  # 2: reported days per stored row; version-1 states load with
 READABLE_VERSIONS = (1, 2)
 RECHECK_CELLS = 10_000_000  # recheck: chunk rows x stored rows per retrieval product
 RECHECK_PAIRS = 20_000  # recheck: candidate pairs whose similarities are computed at once
+# recheck: threads for its chunks; scipy's sparse kernels release the GIL, and the re-check runs
+# when the workers are idle (13.9 -> 6.6 s for the pairs of a 60k-article store on 2 cores)
+RECHECK_THREADS = min(4, os.cpu_count() or 1)
 
 
 @dataclass
@@ -551,10 +556,12 @@ class EventGrouper:
         n = self._rows.shape[0]
         if n == 0:
             return
-        qi, qj = self._recheck_candidates()
-        # in slices: the rows of a slice's pairs are copied out of the store to be multiplied
-        sims = np.concatenate([self._row_pair_sims(qi[k : k + RECHECK_PAIRS], qj[k : k + RECHECK_PAIRS])
-                               for k in range(0, len(qi), RECHECK_PAIRS)] or [np.zeros(0)])
+        with ThreadPoolExecutor(RECHECK_THREADS, thread_name_prefix="recheck") as pool:
+            qi, qj = self._recheck_candidates(pool)
+            # in slices: the rows of a slice's pairs are copied out of the store to be multiplied
+            sims = np.concatenate(list(pool.map(lambda k: self._row_pair_sims(qi[k : k + RECHECK_PAIRS],
+                                                                              qj[k : k + RECHECK_PAIRS]),
+                                                range(0, len(qi), RECHECK_PAIRS))) or [np.zeros(0)])
         labels = average_link(n, qi, qj, sims, np.ones(n), self.config.threshold,
                               size_penalty=self.config.size_penalty)
         self._rebuild_from_labels(self._name_clusters(labels))
@@ -567,14 +574,15 @@ class EventGrouper:
                                       self._row_ryears[qj], self._row_rdays[qj])
         return sims
 
-    def _recheck_candidates(self) -> tuple[np.ndarray, np.ndarray]:
+    def _recheck_candidates(self, pool: ThreadPoolExecutor) -> tuple[np.ndarray, np.ndarray]:
         """(row, stored row) candidate pairs for every stored row, as `add` would find them
         against the whole store, ordered by row.
 
         Dated rows are queried in chunks of nearby days, each against the rows inside its time
         window (and the undated ones) only, so the cost follows the stream's density, not its
         history. Stored rows keep their order inside every window, so each row's candidates
-        (ties included) are exactly those of a query against the whole store."""
+        (ties included) are exactly those of a query against the whole store. Chunks run on
+        `pool`; their results are joined in chunk order, so threads do not change the pairs."""
         days, window = self._row_days, self.config.window_days
         undated = np.flatnonzero(np.isnan(days))
         dated = np.flatnonzero(~np.isnan(days))
@@ -582,23 +590,24 @@ class EventGrouper:
         sorted_days = days[by_day]
         in_window = (np.searchsorted(sorted_days, sorted_days + window, side="right")
                      - np.searchsorted(sorted_days, sorted_days - window, side="left") + len(undated))
-        found_rows, found_cols = [], []
-        chunk = self._recheck_chunk_rows(int(in_window.max()) if len(in_window) else len(days))
-        for start in range(0, len(by_day), chunk):
-            rows = np.sort(by_day[start : start + chunk])
+
+        def dated_pairs(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             stored = self._rows_in_window(days[rows].min() - window, days[rows].max() + window)
             qi, qj = self._candidate_pairs(self._retrieval[rows], self._retrieval[stored], False, days[rows], days[stored])
-            found_rows.append(rows[qi])
-            found_cols.append(stored[qj])
+            return rows[qi], stored[qj]
+
+        def undated_pairs(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+            qi, qj = self._candidate_pairs(self._retrieval[rows], self._retrieval, False, days[rows], days, R_t)
+            return rows[qi], qj
+
+        chunk = self._recheck_chunk_rows(int(in_window.max()) if len(in_window) else len(days))
+        found = list(pool.map(dated_pairs, [np.sort(by_day[k : k + chunk]) for k in range(0, len(by_day), chunk)]))
         if len(undated):
             R_t = self._retrieval.T.tocsr()
             chunk = self._recheck_chunk_rows(len(days))
-            for start in range(0, len(undated), chunk):
-                rows = undated[start : start + chunk]
-                qi, qj = self._candidate_pairs(self._retrieval[rows], self._retrieval, False, days[rows], days, R_t)
-                found_rows.append(rows[qi])
-                found_cols.append(qj)
-        qi, qj = np.concatenate(found_rows), np.concatenate(found_cols)
+            found += pool.map(undated_pairs, [undated[k : k + chunk] for k in range(0, len(undated), chunk)])
+        qi = np.concatenate([rows for rows, _ in found] or [np.zeros(0, dtype=np.int64)])
+        qj = np.concatenate([cols for _, cols in found] or [np.zeros(0, dtype=np.int64)])
         keep = qi != qj
         qi, qj = qi[keep], qj[keep]
         order = np.argsort(qi, kind="stable")
