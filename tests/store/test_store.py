@@ -82,6 +82,27 @@ def test_search_finds_each_article_of_later_batches_under_its_own_id(tmp_path):
         assert [r["id"] for r in store.search(query)] == [expected], query
 
 
+def test_sync_membership_moves_articles_and_reports_the_events_affected(tmp_path):
+    store = Store(tmp_path / "s.db")
+    articles = [article("a1", "Giá vàng tăng mạnh", "Giá vàng SJC tăng."),
+                article("a2", "Giá vàng SJC lập đỉnh", "Vàng SJC lên 80 triệu đồng."),
+                article("a3", "Bão số 3 đổ bộ", "Cơn bão vào Quảng Ninh."),
+                article("a4", "Bão số 3 gây mưa lớn", "Mưa lớn ở Hạ Long.")]
+    for a, event_id in zip(articles, ["e1", "e1", "e2", "e3"]):
+        a.event_id = event_id
+    with store.transaction():
+        store.add_articles(articles)
+        store.save_events([Event(id="e1", article_ids=["a1", "a2"]), Event(id="e2", article_ids=["a3"]),
+                           Event(id="e3", article_ids=["a4"])])
+        store.conn.execute("UPDATE events SET storyline_id='s1' WHERE id='e3'")
+        # the re-check moved a3 into e3; a1 and a2 stay, a4 is not in the map
+        affected = store.sync_membership({"a1": "e1", "a2": "e1", "a3": "e3"})
+    assert affected == {"e2", "e3"}
+    stored = dict(store.conn.execute("SELECT id, event_id FROM articles").fetchall())
+    assert stored == {"a1": "e1", "a2": "e1", "a3": "e3", "a4": "e3"}
+    assert store.conn.execute("SELECT storyline_id FROM articles WHERE id='a3'").fetchone()[0] == "s1"
+
+
 def test_readonly_store_refuses_writes(tmp_path):
     Store(tmp_path / "s.db").close()
     readonly = Store(tmp_path / "s.db", readonly=True)

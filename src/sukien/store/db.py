@@ -168,7 +168,11 @@ class Store:
         """Move articles to the events the grouper now puts them in; returns the events affected."""
         affected: set[str] = set()
         moves = []
-        for article_id, current in self.conn.execute("SELECT id, event_id FROM articles").fetchall():
+        # two covering-index scans: reading id and event_id from the table itself walks every
+        # article's body (9 s instead of 0.3 s for 150k articles)
+        event_of = dict(self.conn.execute("SELECT rowid, event_id FROM articles"))
+        for rowid, article_id in self.conn.execute("SELECT rowid, id FROM articles"):
+            current = event_of[rowid]
             target = membership.get(article_id)
             if target and target != current:
                 moves.append((target, article_id))
