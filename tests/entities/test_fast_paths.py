@@ -9,7 +9,7 @@ import numpy as np
 
 from sukien.entities import EntityStage
 from sukien.entities.ner import _views, titled_people
-from sukien.entities.tagger import ALLOWED, START_ALLOWED, default_tagger, feature_columns, featurize
+from sukien.entities.tagger import ALLOWED, START_ALLOWED, PairTable, default_tagger, feature_columns, featurize
 from sukien.model import Article
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -31,6 +31,18 @@ def test_column_rows_equal_rows_of_the_keys():
     assert len(keys) > 100 and pieces == column_pieces
     assert np.array_equal(tagger.column_rows(columns), tagger.rows(keys))
     assert np.array_equal(tagger.scores_of_rows(tagger.column_rows(columns)), tagger.scores(keys))
+
+
+def test_pair_table_finds_the_position_of_every_value_and_only_those():
+    rng = np.random.default_rng(3)
+    values = np.unique(rng.integers(0, 12_000_000, size=3000))
+    table = PairTable(values)
+    queries = np.concatenate([values, rng.integers(0, 12_000_000, size=20_000), values[::-7]])
+    expected = np.searchsorted(values, queries)
+    expected = np.where(values[np.minimum(expected, len(values) - 1)] == queries, expected, -5)
+    assert np.array_equal(table.positions(queries, -5), expected)
+    assert table.positions(np.zeros(0, dtype=np.int64), -5).shape == (0,)
+    assert np.array_equal(PairTable(np.zeros(0, dtype=np.int64)).positions(values[:10], -1), np.full(10, -1))
 
 
 def brute_force_viterbi(scores: np.ndarray, transitions: np.ndarray, start: np.ndarray) -> list[int]:
