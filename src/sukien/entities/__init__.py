@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from sukien.entities.aliases import Group, canonical, groups_from_entities, resolve
-from sukien.entities.ner import Span, recognise, recognise_many
+from sukien.entities.ner import Span, gc_paused, recognise, recognise_many
 from sukien.model import Article, Entity, EntityMention
 
 __all__ = ["find", "EntityStage", "merge_entities", "resolve_event_entities", "recognise", "recognise_many",
@@ -83,9 +83,10 @@ class EntityStage:
         for a in batch:
             texts += [a.text, a.title or ""]
             sentences += [_sentence_spans(a), None]
-        spans = recognise_many(texts, sentences)
-        for k, article in enumerate(batch):
-            article.mentions, article.entities = _resolve_spans(spans[2 * k], spans[2 * k + 1])
+        with gc_paused():  # one young-generation collection per batch, after it (see gc_paused)
+            spans = recognise_many(texts, sentences)
+            for k, article in enumerate(batch):
+                article.mentions, article.entities = _resolve_spans(spans[2 * k], spans[2 * k + 1])
         return batch
 
 

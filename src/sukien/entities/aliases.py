@@ -128,6 +128,8 @@ class Group:
     def display(self) -> str:
         if self.known_name:
             return self.known_name
+        if len(self.forms) == 1:  # the common case: one written form
+            return next(iter(self.forms))
         return max(self.forms, key=lambda f: (len(_keys(f)), self.forms[f], -self.first_seen[f]))
 
 

@@ -174,19 +174,26 @@ def _join_organisation_places(v: View, spans: list[TokenSpan]) -> list[TokenSpan
     return out
 
 
-def titled_people(v: View, forms: set = frozenset()) -> list[tuple[int, int]]:
+def _after_title_words(v: View) -> list[int]:
+    """Positions of Capitalised tokens right after a word that may end a person title."""
+    keys = v.keys
+    return [i for i in v.names if i and keys[i - 1] in TITLE_ENDS]
+
+
+def titled_people(v: View, forms: set = frozenset(), candidates: list[int] | None = None) -> list[tuple[int, int]]:
     """Token spans of capitalised names right after a person title: "ông Trường", "MC Lauren Sanchez".
 
     A title inside a name ("quận Hai Bà Trưng") or a known place that starts with a title word
     ("Bà Rịa") is no title. After an official's title a portfolio and a place are skipped
     ("Bộ trưởng Quốc phòng Mỹ Lloyd Austin" -> "Lloyd Austin"), unless the words after the
     title are a short form of a person named in the document (`forms`: "Hoa hậu Mỹ Linh").
+    `candidates`: `_after_title_words(v)`, when the caller has them.
     """
     shapes, n_tokens = v.shapes, len(v.texts)
     out = []
     i = 1
-    for candidate in v.names:
-        if candidate < i or not candidate or v.keys[candidate - 1] not in TITLE_ENDS:
+    for candidate in _after_title_words(v) if candidates is None else candidates:
+        if candidate < i:
             continue
         i = candidate
         n = _title_length(v, i)
@@ -271,7 +278,7 @@ def _standalone_short_forms(v: View, spans: list[TokenSpan], forms: set) -> list
     return found
 
 
-def _document_people(views: list[View], spans: list[list[TokenSpan]]) -> list[list[TokenSpan]]:
+def _document_people(views: list[View], spans: list[list[TokenSpan]], brackets: bool = True) -> list[list[TokenSpan]]:
     """Persons the tagger missed, found with the whole document in view.
 
     - a name after a title that the tagger typed as a place or organisation is a person
@@ -280,10 +287,13 @@ def _document_people(views: list[View], spans: list[list[TokenSpan]]) -> list[li
       person named in full elsewhere in the document: after a title anywhere ("ông Trường"),
       or standing alone inside a sentence ("... của Thắng"). PhoNER tags only patients as
       NAME, so its officials and doctors count against these on its dev split.
+    `brackets`: False when the document has no "(" (no "(SN 1990)" to look for).
     """
     gaz = load_gazetteer()
-    born = [_born_people(v) for v in views]
-    titled = [titled_people(v) for v in views]
+    # most sentences have no "(" and no title word before a name: their rules find nothing
+    born = [_born_people(v) for v in views] if brackets else [[] for _ in views]
+    candidates = [_after_title_words(v) for v in views]
+    titled = [titled_people(v, candidates=c) if c else [] for v, c in zip(views, candidates)]
     if not any(born) and not any(titled) and not any(t == "PER" for sp in spans for _, _, t in sp):
         return [sorted(sp) for sp in spans]  # no person anywhere: nothing to add
     people = [v.keys[a:b] for v, sp in zip(views, spans) for a, b, t in sp if t == "PER"]
@@ -297,7 +307,7 @@ def _document_people(views: list[View], spans: list[list[TokenSpan]]) -> list[li
         for s, e in born[k]:
             sp = [x for x in sp if not (x[0] < e and s < x[1])] + [(s, e, "PER")]
             confirmed.add(tuple(v.keys[s:e]))
-        for s, e in (titled_people(v, forms) if forms else titled[k]):
+        for s, e in (titled_people(v, forms, candidates[k]) if forms and candidates[k] else titled[k]):
             known_form = tuple(v.keys[s:e]) in forms
             head = gaz.triggers.get(v.keys[s]) or gaz.triggers.get(" ".join(v.keys[s:s + 2]))
             if not known_form and (head or " ".join(v.keys[s:e]) in gaz.names):
@@ -322,9 +332,12 @@ def _document_people(views: list[View], spans: list[list[TokenSpan]]) -> list[li
 
 
 @contextmanager
-def _gc_paused():
-    """Pause the cyclic garbage collector: recognition allocates many small acyclic objects
-    (freed by reference counting anyway), and collections triggered by them cost ~15%."""
+def gc_paused():
+    """Pause the cyclic garbage collector: recognition and resolution allocate many small
+    acyclic objects (freed by reference counting anyway), and collections triggered by them
+    cost ~15%. Paused over a whole batch, the collector runs once after it: every young
+    collection also counts towards the older generations' (full heap) collections, so one per
+    batch instead of one per 700 allocations also makes those ~10-100x rarer."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -339,12 +352,13 @@ def recognise_many(texts: list[str], sentence_spans: list[list[tuple[int, int]] 
 
     `sentence_spans[i]`, when given and not None, are the sorted (start, end) sentences of
     `texts[i]`, so the text is not split again."""
-    with _gc_paused():
+    with gc_paused():
         return _recognise_many(texts, sentence_spans or [None] * len(texts))
 
 
 def _recognise_many(texts: list[str], sentence_spans: list) -> list[list[Span]]:
-    per_text = [_views(t if isinstance(t, str) else "", spans) for t, spans in zip(texts, sentence_spans)]
+    texts = [t if isinstance(t, str) else "" for t in texts]
+    per_text = [_views(t, spans) for t, spans in zip(texts, sentence_spans)]
     flat = [v.texts for views in per_text for v in views]
     tagged_all = default_tagger().spans_many(flat, [v.looked for views in per_text for v in views]) if flat else []
     out: list[list[Span]] = []
@@ -356,7 +370,7 @@ def _recognise_many(texts: list[str], sentence_spans: list) -> list[list[Span]]:
             tagged.append(_join_organisation_places(v, repaired))
             k += 1
         spans = []
-        for v, sentence_spans in zip(views, _document_people(views, tagged)):
+        for v, sentence_spans in zip(views, _document_people(views, tagged, "(" in text)):
             for s, e, t in sentence_spans:
                 a, b = v.starts[s], v.ends[e - 1]
                 spans.append(Span(a, b, t, text[a:b]))

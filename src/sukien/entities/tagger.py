@@ -147,9 +147,22 @@ _PAD_TOKEN = (1, 0, 0, "", False, False, False, 1, "<pad>")
 def featurize(sentences: list[list[str]], lexicon: Lexicon, looked: list[list[tuple]] | None = None):
     """Feature keys of the active tokens of all sentences, and their segments.
 
+    Returns (keys, pieces) where keys has one row per active token (segments in order), one
+    column per template (`TEMPLATE_SHIFT`), and pieces lists (sentence, start, end, row offset).
+    """
+    columns, pieces = feature_columns(sentences, lexicon, looked)
+    if not pieces:
+        return np.zeros((0, len(TEMPLATES)), dtype=np.int64), []
+    keys = np.stack(columns, axis=1)
+    keys += (np.arange(len(TEMPLATES), dtype=np.int64) << TEMPLATE_SHIFT)[None, :]
+    return keys, pieces
+
+
+def feature_columns(sentences: list[list[str]], lexicon: Lexicon, looked: list[list[tuple]] | None = None):
+    """`featurize` without the template in the keys: one array of feature values per template.
+
     The sentences are laid end to end with GAP padding tokens between them, so one set of
-    array operations serves the whole batch. Returns (keys, pieces) where keys has one row per
-    active token (segments in order) and pieces lists (sentence, start, end, row offset).
+    array operations serves the whole batch. Returns (columns, pieces); no pieces, no columns.
     """
     flat = [_PAD_TOKEN] * GAP
     texts_flat = [""] * GAP
@@ -182,7 +195,7 @@ def featurize(sentences: list[list[str]], lexicon: Lexicon, looked: list[list[tu
     edges = np.flatnonzero(np.diff(padded))
     starts, ends = edges[::2], edges[1::2]
     if not len(starts):
-        return np.zeros((0, len(TEMPLATES)), dtype=np.int64), []
+        return [], []
     lengths = ends - starts
     rows = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     origin_array = np.array(origin, dtype=np.int64)
@@ -200,9 +213,44 @@ def featurize(sentences: list[list[str]], lexicon: Lexicon, looked: list[list[tu
         opener[i] * S + s, opener[i] * V + w, wid[i - 1] * S + s, s * V + wid[i + 1],
         g, gid[i - 1], gid[i + 1], (gid[i - 1] * G + g) * G + gid[i + 1], g * S + s, suf[i],
     ]
-    keys = np.stack(columns, axis=1)
-    keys += (np.arange(len(TEMPLATES), dtype=np.int64) << TEMPLATE_SHIFT)[None, :]
-    return keys, pieces
+    return columns, pieces
+
+
+class PairTable:
+    """Position of each value in a sorted array of distinct values (a word-pair template's
+    values), by open addressing with linear probing: a few array gathers per lookup instead of
+    a binary search's dozen steps. Load factor under 1/4, so most lookups end at the first slot."""
+
+    _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing
+    _EMPTY = -1  # feature values are never negative
+
+    def __init__(self, values: np.ndarray):
+        bits = max(4, (4 * len(values)).bit_length())
+        self.mask = (1 << bits) - 1
+        self.shift = np.uint64(64 - bits)
+        self.slot_values = np.full(1 << bits, self._EMPTY, dtype=np.int64)
+        self.slot_positions = np.zeros(1 << bits, dtype=np.int64)
+        for position, (value, slot) in enumerate(zip(values.tolist(), self._slots(values).tolist())):
+            while self.slot_values[slot] != self._EMPTY:
+                slot = (slot + 1) & self.mask
+            self.slot_values[slot] = value
+            self.slot_positions[slot] = position
+
+    def _slots(self, values: np.ndarray) -> np.ndarray:
+        return ((values.astype(np.uint64) * self._MULTIPLIER) >> self.shift).astype(np.int64)
+
+    def positions(self, values: np.ndarray, missing: int) -> np.ndarray:
+        """Position of every value (int64 array), `missing` for values not in the table."""
+        out = np.full(len(values), missing, dtype=np.int64)
+        todo = np.arange(len(values))
+        slots = self._slots(values)
+        while len(todo):
+            found = self.slot_values[slots]
+            hit = found == values
+            out[todo[hit]] = self.slot_positions[slots[hit]]
+            probe_on = ~hit & (found != self._EMPTY)
+            todo, values, slots = todo[probe_on], values[probe_on], (slots[probe_on] + 1) & self.mask
+        return out
 
 
 class Tagger:
@@ -244,6 +292,13 @@ class Tagger:
         self.dense = np.concatenate(tables)
         self.dense_offset = np.array(offsets, dtype=np.int64)
         self.dense_last = np.array(sizes, dtype=np.int64) - 1
+        # per template: its value -> row table (dense), or its slice of the sorted keys (sparse)
+        self.column_tables: list = [None] * len(TEMPLATES)
+        for t, table in zip(self.dense_columns, tables):
+            self.column_tables[t] = table
+        for t in self.sparse_columns:
+            lo, hi = np.searchsorted(templates, [t, t + 1])
+            self.column_tables[t] = (int(lo), PairTable(values[lo:hi]))
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> "Tagger":
@@ -254,7 +309,22 @@ class Tagger:
     def scores(self, keys: np.ndarray) -> np.ndarray:
         """Label scores (n_tokens, n_labels): the sum of the weights of each token's features,
         as one sparse-matrix product (one row of ones per token)."""
-        rows = self.rows(keys)
+        return self.scores_of_rows(self.rows(keys))
+
+    def column_rows(self, columns: list[np.ndarray]) -> np.ndarray:
+        """`rows` of the keys that `feature_columns` gives, one template at a time (no keys built)."""
+        unknown = len(self.keys)
+        out = np.empty((len(columns[0]), len(columns)), dtype=np.int64)
+        for t, values in enumerate(columns):
+            table = self.column_tables[t]
+            if isinstance(table, tuple):  # pair templates: the template's slice of the sorted keys
+                first, pairs = table
+                out[:, t] = pairs.positions(values, unknown - first) + first
+            else:
+                out[:, t] = table[np.minimum(values, len(table) - 1)]
+        return out
+
+    def scores_of_rows(self, rows: np.ndarray) -> np.ndarray:
         n, per = rows.shape
         hits = sparse.csr_matrix((np.ones(n * per, dtype=np.float32), rows.ravel(), np.arange(0, n * per + 1, per)),
                                  shape=(n, len(self.weights)))
@@ -273,10 +343,10 @@ class Tagger:
     def spans_many(self, sentences: list[list[str]], looked: list[list[tuple]] | None = None):
         """(start, end, type) token spans of each sentence, straight from the decoded segments."""
         out: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
-        keys, pieces = featurize(sentences, self.lexicon, looked)
+        columns, pieces = feature_columns(sentences, self.lexicon, looked)
         if not pieces:
             return out
-        scores = self.scores(keys)
+        scores = self.scores_of_rows(self.column_rows(columns))
         labels = self.viterbi_labels(scores, [(o, e - s) for _, s, e, o in pieces])
         hits = np.flatnonzero(labels).tolist()
         if not hits:
@@ -317,14 +387,16 @@ class Tagger:
         back = np.empty((L, B, N_LABELS), dtype=np.int8)
         best = self.start + emit[:, 0]
         finals = np.empty((B, N_LABELS), dtype=np.float32)
+        incoming = np.ascontiguousarray(self.transitions.T)[None]  # [label, previous label]
         for t in range(1, L):
             m = alive[t]
             done = alive[t - 1]
             if m < done:  # pieces of length t end here
                 finals[m:done] = best[m:done]
-            cand = best[:m, :, None] + self.transitions[None]
-            back[t, :m] = cand.argmax(1)
-            best = cand.max(1) + emit[:m, t]
+            cand = best[:m, None, :] + incoming  # (piece, label, previous label)
+            previous = cand.argmax(2)
+            back[t, :m] = previous
+            best = np.take_along_axis(cand, previous[:, :, None], 2)[:, :, 0] + emit[:m, t]  # = cand.max(2)
         finals[:alive[L - 1]] = best
         path = np.zeros((B, L), dtype=np.int64)
         rows = np.arange(B)

@@ -1,0 +1,91 @@
+"""The fast paths give what the plain ones give: feature rows, Viterbi, batch-wide GC pause."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import numpy as np
+
+from sukien.entities import EntityStage
+from sukien.entities.ner import _views, titled_people
+from sukien.entities.tagger import ALLOWED, START_ALLOWED, PairTable, default_tagger, feature_columns, featurize
+from sukien.model import Article
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def seed_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+
+
+def seed_sentences() -> list[list[str]]:
+    return [v.texts for text in seed_texts() for v in _views(text)]
+
+
+def test_column_rows_equal_rows_of_the_keys():
+    tagger = default_tagger()
+    sentences = seed_sentences()
+    keys, pieces = featurize(sentences, tagger.lexicon)
+    columns, column_pieces = feature_columns(sentences, tagger.lexicon)
+    assert len(keys) > 100 and pieces == column_pieces
+    assert np.array_equal(tagger.column_rows(columns), tagger.rows(keys))
+    assert np.array_equal(tagger.scores_of_rows(tagger.column_rows(columns)), tagger.scores(keys))
+
+
+def test_pair_table_finds_the_position_of_every_value_and_only_those():
+    rng = np.random.default_rng(3)
+    values = np.unique(rng.integers(0, 12_000_000, size=3000))
+    table = PairTable(values)
+    queries = np.concatenate([values, rng.integers(0, 12_000_000, size=20_000), values[::-7]])
+    expected = np.searchsorted(values, queries)
+    expected = np.where(values[np.minimum(expected, len(values) - 1)] == queries, expected, -5)
+    assert np.array_equal(table.positions(queries, -5), expected)
+    assert table.positions(np.zeros(0, dtype=np.int64), -5).shape == (0,)
+    assert np.array_equal(PairTable(np.zeros(0, dtype=np.int64)).positions(values[:10], -1), np.full(10, -1))
+
+
+def brute_force_viterbi(scores: np.ndarray, transitions: np.ndarray, start: np.ndarray) -> list[int]:
+    """Best path of one piece by trying every label sequence (short pieces only)."""
+    from itertools import product
+
+    best, best_path = -np.inf, None
+    for path in product(range(scores.shape[1]), repeat=len(scores)):
+        total = start[path[0]] + scores[0, path[0]]
+        total += sum(transitions[a, b] + scores[t + 1, b] for t, (a, b) in enumerate(zip(path, path[1:])))
+        if total > best:
+            best, best_path = total, list(path)
+    return best_path
+
+
+def test_viterbi_finds_the_best_allowed_path_of_every_piece():
+    tagger = default_tagger()
+    rng = np.random.default_rng(7)
+    lengths = [3, 1, 4, 2, 3]
+    scores = rng.normal(size=(sum(lengths), len(ALLOWED))).astype(np.float32)
+    offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).tolist()
+    labels = tagger.viterbi_labels(scores, list(zip(offsets, lengths)))
+    for offset, length in zip(offsets, lengths):
+        piece = labels[offset:offset + length].tolist()
+        assert START_ALLOWED[piece[0]] and all(ALLOWED[a, b] for a, b in zip(piece, piece[1:]))
+        assert piece == brute_force_viterbi(scores[offset:offset + length], tagger.transitions, tagger.start)
+
+
+def test_titled_people_candidates_are_only_a_shortcut():
+    for text in seed_texts():
+        for v in _views(text):
+            everything = titled_people(v, candidates=v.names)  # every Capitalised token a candidate
+            assert titled_people(v) == everything
+
+
+def test_stage_restores_the_garbage_collector():
+    articles = [Article(id=str(k), title=t.splitlines()[0], body=t.splitlines()[1:]) for k, t in enumerate(seed_texts())]
+    assert gc.isenabled()
+    done = list(EntityStage(batch_size=1).run(articles))
+    assert gc.isenabled() and all(a.mentions for a in done)
+    gc.disable()
+    try:
+        list(EntityStage().run(articles))
+        assert not gc.isenabled()  # a caller's choice stays
+    finally:
+        gc.enable()
