@@ -28,7 +28,8 @@ import scipy.sparse as sp
 
 from sukien.model import Article
 from sukien.summarise.candidates import Candidate
-from sukien.summarise.features import FEATURE_NAMES, EventMatrices, article_frequency, title_keys
+from sukien.summarise.features import (FEATURE_NAMES, EventMatrices, article_frequency_of_entries, headline_ids,
+                                       matching_columns, title_bigram_counts)
 from sukien.summarise.scorer import StepScorer
 
 CONCEPT_MODEL_PATH = Path(__file__).with_name("concept_model.json")
@@ -67,26 +68,32 @@ def concept_features(candidates: list[Candidate], articles: list[Article], m: Ev
         return F, presence
     col = {name: i for i, name in enumerate(CONCEPT_FEATURES)}
     n_articles = max(m.n_articles, 1)
-    by_bigram = presence.T.tocsr()  # bigram x sentence; every row has at least one entry
-    rows_start = by_bigram.indptr[:-1]
-    n_sentences = np.diff(by_bigram.indptr).astype(np.float64)
+    # bigram x sentence, as the transpose's CSR arrays: entries by bigram, sentences ascending;
+    # every bigram occurs in at least one sentence
+    by_bigram = np.argsort(presence.indices, kind="stable")
+    sentence_of = m.bi_rows[by_bigram]
+    counts = np.bincount(presence.indices, minlength=n_bigrams)
+    rows_start = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    n_sentences = counts.astype(np.float64)
     index = np.array([c.index for c in candidates], dtype=np.float64)
 
-    df = article_frequency(presence, m.article)
+    df = article_frequency_of_entries(presence.indices, m.bi_rows, n_bigrams, m.article)
     F[:, col["df"]] = df
     F[:, col["df_frac"]] = df / n_articles
     F[:, col["log_articles"]] = np.log(n_articles)
     F[:, col["n_sentences"]] = n_sentences
     F[:, col["sentence_frac"]] = n_sentences / n
-    leads = article_frequency(presence, m.article, index == 0)
+    leads = article_frequency_of_entries(presence.indices, m.bi_rows, n_bigrams, m.article, index == 0)
     F[:, col["in_lead"]] = leads > 0
     F[:, col["lead_frac"]] = leads / n_articles
 
-    title_counts = _title_bigram_counts(articles, m)
+    title_counts = m.title_bigram_counts
+    if len(m.title_ids) != len(articles):  # matrices built without the headlines
+        title_counts = title_bigram_counts(headline_ids(articles, m.uni_vocab), m.bigram_codes, len(m.idf_vector))
     F[:, col["in_title"]] = title_counts > 0
     F[:, col["title_frac"]] = title_counts / n_articles
 
-    position = np.minimum(index, MAX_POSITION)[by_bigram.indices]
+    position = np.minimum(index, MAX_POSITION)[sentence_of]
     F[:, col["first_pos"]] = np.minimum.reduceat(position, rows_start)
     F[:, col["mean_pos"]] = np.add.reduceat(position, rows_start) / n_sentences
 
@@ -101,7 +108,7 @@ def concept_features(candidates: list[Candidate], articles: list[Article], m: Ev
     F[:, col["has_digit"]] = digit_term[first] | digit_term[second]
 
     sentence_col = [FEATURE_NAMES.index(s) for s in SENTENCE_SIGNALS]
-    signals = X[:, sentence_col][by_bigram.indices]
+    signals = X[:, sentence_col][sentence_of]
     for k, name in enumerate(SENTENCE_SIGNALS):
         F[:, col["max_" + name]] = np.maximum.reduceat(signals[:, k], rows_start)
         F[:, col["mean_" + name]] = np.add.reduceat(signals[:, k], rows_start) / n_sentences
@@ -110,30 +117,9 @@ def concept_features(candidates: list[Candidate], articles: list[Article], m: Ev
 
 def _digit_terms(m: EventMatrices) -> np.ndarray:
     flags = np.zeros(len(m.idf_vector), dtype=bool)
-    for term, i in m.uni_vocab.items():
-        flags[i] = term[:1].isdigit()
+    flags[:len(m.uni_vocab)] = np.fromiter((term[:1].isdigit() for term in m.uni_vocab), dtype=bool,
+                                           count=len(m.uni_vocab))  # ids are in insertion order
     return flags
-
-
-def _title_bigram_counts(articles: list[Article], m: EventMatrices) -> np.ndarray:
-    """In how many headlines of the event each bigram column occurs."""
-    n_uni = len(m.idf_vector)
-    counts = np.zeros(len(m.bigram_codes))
-    for article in articles:
-        ids = [m.uni_vocab.get(t, -1) for t in title_keys(article.title)]
-        codes = {a * n_uni + b for a, b in zip(ids, ids[1:]) if a >= 0 and b >= 0}
-        if codes:
-            counts[matching_columns(m.bigram_codes, codes)] += 1
-    return counts
-
-
-def matching_columns(sorted_codes: np.ndarray, codes: set[int]) -> np.ndarray:
-    """Column indices of `codes` that occur in `sorted_codes`."""
-    wanted = np.fromiter(codes, dtype=np.int64, count=len(codes))
-    where = np.searchsorted(sorted_codes, wanted)
-    inside = where < len(sorted_codes)
-    where, wanted = where[inside], wanted[inside]
-    return where[sorted_codes[where] == wanted]
 
 
 def heuristic_weights(F: np.ndarray) -> np.ndarray:
