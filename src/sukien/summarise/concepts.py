@@ -28,8 +28,9 @@ import scipy.sparse as sp
 
 from sukien.model import Article
 from sukien.summarise.candidates import Candidate
-from sukien.summarise.features import (FEATURE_NAMES, EventMatrices, article_frequency_of_entries, headline_ids,
-                                       matching_columns, title_bigram_counts)
+from sukien.summarise.features import (FEATURE_NAMES, EventMatrices, rows_of_entries, sum_by_row,
+                                       article_frequency_of_entries, headline_ids, matching_columns,
+                                       title_bigram_counts)
 from sukien.summarise.scorer import StepScorer
 
 CONCEPT_MODEL_PATH = Path(__file__).with_name("concept_model.json")
@@ -61,29 +62,27 @@ class CoverageParams:
 def concept_features(candidates: list[Candidate], articles: list[Article], m: EventMatrices,
                      X: np.ndarray) -> tuple[np.ndarray, sp.csr_matrix]:
     """Feature matrix (bigram x CONCEPT_FEATURES) and the sentence x bigram presence matrix."""
-    presence = m.bi_binary.tocsr()
+    presence = m.bi_binary
     n, n_bigrams = presence.shape
     F = np.zeros((n_bigrams, len(CONCEPT_FEATURES)))
     if n == 0 or presence.nnz == 0:
         return F, presence
     col = {name: i for i, name in enumerate(CONCEPT_FEATURES)}
     n_articles = max(m.n_articles, 1)
-    # bigram x sentence, as the transpose's CSR arrays: entries by bigram, sentences ascending;
-    # every bigram occurs in at least one sentence
-    by_bigram = np.argsort(presence.indices, kind="stable")
-    sentence_of = m.bi_rows[by_bigram]
-    counts = np.bincount(presence.indices, minlength=n_bigrams)
-    rows_start = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    # bigram x sentence: entries by bigram, sentences ascending; every bigram is in a sentence
+    by_bigram, rows_start, counts = m.by_bigram
+    sentence_of = m.bi_entries.rows[by_bigram]
     n_sentences = counts.astype(np.float64)
     index = np.array([c.index for c in candidates], dtype=np.float64)
 
-    df = article_frequency_of_entries(presence.indices, m.bi_rows, n_bigrams, m.article)
+    df = article_frequency_of_entries(m.bi_entries.indices, m.bi_entries.rows, n_bigrams, m.article)
     F[:, col["df"]] = df
     F[:, col["df_frac"]] = df / n_articles
     F[:, col["log_articles"]] = np.log(n_articles)
     F[:, col["n_sentences"]] = n_sentences
     F[:, col["sentence_frac"]] = n_sentences / n
-    leads = article_frequency_of_entries(presence.indices, m.bi_rows, n_bigrams, m.article, index == 0)
+    leads = article_frequency_of_entries(m.bi_entries.indices, m.bi_entries.rows, n_bigrams, m.article,
+                                         index == 0)
     F[:, col["in_lead"]] = leads > 0
     F[:, col["lead_frac"]] = leads / n_articles
 
@@ -163,6 +162,7 @@ def select_by_coverage(candidates: list[Candidate], presence: sp.csr_matrix, wei
     key_of = {(c.article, c.index): i for i, c in enumerate(candidates)}
     predecessor = np.array([key_of.get((c.article, c.index - 1), -1) for c in candidates])
     available = np.ones(n, dtype=bool)
+    rows = rows_of_entries(presence)  # `presence @ value` as a bincount: the same sums, no scipy call
     max_sim = np.zeros(n)
     chosen: list[int] = []
     total = 0.0
@@ -177,7 +177,7 @@ def select_by_coverage(candidates: list[Candidate], presence: sp.csr_matrix, wei
         eligible &= ~dangling | ((predecessor >= 0) & ~available[np.maximum(predecessor, 0)])
         if not eligible.any():
             break
-        gain = np.where(eligible, (presence @ value) / divisor, -np.inf)
+        gain = np.where(eligible, sum_by_row(rows, presence.data * value[presence.indices], n) / divisor, -np.inf)
         best = int(np.argmax(gain))
         if gain[best] <= 0:
             break

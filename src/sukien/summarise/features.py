@@ -14,9 +14,10 @@ import gzip
 import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import chain, repeat
+from functools import cached_property, lru_cache
+from itertools import repeat
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
@@ -49,6 +50,22 @@ def background_idf() -> tuple[dict[str, float], float]:
     return payload["idf"], float(payload["default"])
 
 
+class Entries(NamedTuple):
+    """CSR arrays of a sentence x term matrix, with the row of every stored entry."""
+
+    data: np.ndarray
+    indices: np.ndarray
+    indptr: np.ndarray
+    rows: np.ndarray
+    shape: tuple[int, int]
+
+    def csr(self, data: np.ndarray | None = None) -> sp.csr_matrix:
+        return sp.csr_matrix((self.data if data is None else data, self.indices, self.indptr), shape=self.shape)
+
+
+PAIRS_MAX = 2_000_000  # sentence pairs sharing a bigram up to which the similarity is summed in numpy
+
+
 @dataclass
 class EventMatrices:
     """Sparse views of an event's usable sentences, shared by features and selection.
@@ -57,27 +74,63 @@ class EventMatrices:
     computed on those arrays: an event has a few articles and a few dozen sentences, so scipy's
     per-call overhead would outweigh the arithmetic. Every sum runs over the stored entries in
     the order scipy's own products would add them, so the values are the same to the last bit.
+    The scipy matrices are built only when asked for.
     """
 
-    uni: sp.csr_matrix  # sentence x syllable, TF-IDF, rows L2-normalised
-    bi: sp.csr_matrix  # sentence x syllable bigram, counts, rows L2-normalised
-    bi_binary: sp.csr_matrix  # sentence x bigram presence
+    uni_entries: Entries  # sentence x syllable, TF-IDF, rows L2-normalised
+    bi_entries: Entries  # sentence x syllable bigram, counts, rows L2-normalised
     article: np.ndarray  # article index of each sentence
     n_articles: int
     uni_vocab: dict[str, int]
     idf_vector: np.ndarray  # background IDF of every uni_vocab column
     bigram_codes: np.ndarray  # code (first id * n_uni + second id) of every bigram column
-    uni_rows: np.ndarray  # sentence of every stored entry of `uni`
-    bi_rows: np.ndarray  # sentence of every stored entry of `bi` and `bi_binary` (same layout)
     title_ids: list[list[int]]  # uni_vocab id of every headline syllable, per article (-1: unknown)
     title_bigram_counts: np.ndarray  # in how many headlines each bigram column occurs
 
+    @cached_property
+    def uni(self) -> sp.csr_matrix:
+        return self.uni_entries.csr()
+
+    @cached_property
+    def bi(self) -> sp.csr_matrix:
+        return self.bi_entries.csr()
+
+    @cached_property
+    def bi_binary(self) -> sp.csr_matrix:
+        """Sentence x bigram presence."""
+        return self.bi_entries.csr(np.ones(len(self.bi_entries.data)))
+
+    @cached_property
+    def by_bigram(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The bigram x sentence transpose's layout: (entry of `bi_entries` at each of its
+        positions (by bigram, sentences ascending), start of each bigram, entries per bigram)."""
+        indices = self.bi_entries.indices
+        counts = np.bincount(indices, minlength=self.bi_entries.shape[1])
+        return np.argsort(indices, kind="stable"), np.cumsum(counts) - counts, counts
+
     def bigram_similarity(self) -> np.ndarray:
         """Dense sentence x sentence syllable-bigram cosine."""
-        return self.bigram_similarity_sparse().toarray()
+        order, starts, counts = self.by_bigram
+        per_entry = counts[self.bi_entries.indices]  # sentences sharing the entry's bigram (itself too)
+        if int(per_entry.sum()) > PAIRS_MAX:
+            return self.bigram_similarity_sparse().toarray()
+        return _pair_sums(self.bi_entries, order, starts, per_entry)
 
     def bigram_similarity_sparse(self) -> sp.csr_matrix:
         return sp.csr_matrix(self.bi @ self.bi.T)
+
+
+def _pair_sums(entries: Entries, order: np.ndarray, starts: np.ndarray, per_entry: np.ndarray) -> np.ndarray:
+    """Dense rows x rows products `m @ m.T` of the CSR matrix `entries`, summed as scipy's
+    sparse product does: for each row, over its entries in column order, so bit for bit the same.
+    `order`, `starts`: its entries grouped by column, rows ascending, and where each column starts."""
+    n = entries.shape[0]
+    entry = np.repeat(np.arange(len(per_entry)), per_entry)
+    first_pair = np.cumsum(per_entry) - per_entry
+    partner = order[np.repeat(starts[entries.indices] - first_pair, per_entry) + np.arange(len(entry))]
+    rows = entries.rows
+    return np.bincount(rows[entry] * n + rows[partner], weights=entries.data[entry] * entries.data[partner],
+                       minlength=n * n).reshape(n, n)
 
 
 def _csr_of_pairs(rows: np.ndarray, cols: np.ndarray, n_rows: int, n_cols: int) -> tuple[np.ndarray, ...]:
@@ -101,29 +154,22 @@ def _l2_normalised(data: np.ndarray, entry_rows: np.ndarray, n_rows: int) -> np.
     return data * (1.0 / norms)[entry_rows]
 
 
-def _row_sums(entry_rows: np.ndarray, values: np.ndarray, n_rows: int) -> np.ndarray:
+def sum_by_row(entry_rows: np.ndarray, values: np.ndarray, n_rows: int) -> np.ndarray:
     """Per-row sums of one value per stored entry, added in entry order (as scipy's products do)."""
     return np.bincount(entry_rows, weights=values, minlength=n_rows)
 
 
-def _entry_rows(m: sp.csr_matrix) -> np.ndarray:
+def rows_of_entries(m: sp.csr_matrix) -> np.ndarray:
     """Row index of every stored entry of `m`."""
     return np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
-
-
-def _l2_rows(m: sp.csr_matrix) -> sp.csr_matrix:
-    m = sp.csr_matrix(m)
-    return _csr(_l2_normalised(m.data, _entry_rows(m), m.shape[0]), m.indices, m.indptr, m.shape)
 
 
 def build_matrices(candidates: list[Candidate], n_articles: int, titles: list[str] | None = None) -> EventMatrices:
     """The event's matrices, from each sentence's syllables (`Candidate.keys`) and, when
     given, the headline of every article (in article order)."""
     idf, default_idf = background_idf()
-    all_keys = list(chain.from_iterable(c.keys for c in candidates))
-    terms = dict.fromkeys(all_keys)
-    uni_vocab = dict(zip(terms, range(len(terms))))
-    flat = np.fromiter(map(uni_vocab.__getitem__, all_keys), dtype=np.int64, count=len(all_keys))
+    uni_vocab: dict[str, int] = {}  # ids in order of first appearance
+    flat = np.array([uni_vocab.setdefault(t, len(uni_vocab)) for c in candidates for t in c.keys], dtype=np.int64)
     lengths = np.fromiter((len(c.keys) for c in candidates), dtype=np.int64, count=len(candidates))
     row_of = np.repeat(np.arange(len(candidates)), lengths)
     n_rows, n_uni = len(candidates), max(len(uni_vocab), 1)
@@ -140,16 +186,13 @@ def build_matrices(candidates: list[Candidate], n_articles: int, titles: list[st
     counts, bi_indices, bi_indptr, bi_rows = _csr_of_pairs(row_of[:-1][same_sentence], bigram_ids, n_rows, n_bi)
     title_ids = [[uni_vocab.get(t, -1) for t in title_keys(title)] for title in titles or []]
     return EventMatrices(
-        uni=_csr(uni_data, uni_indices, uni_indptr, (n_rows, n_uni)),
-        bi=_csr(_l2_normalised(counts, bi_rows, n_rows), bi_indices, bi_indptr, (n_rows, n_bi)),
-        bi_binary=_csr(np.ones(len(counts)), bi_indices, bi_indptr, (n_rows, n_bi)),
+        uni_entries=Entries(uni_data, uni_indices, uni_indptr, uni_rows, (n_rows, n_uni)),
+        bi_entries=Entries(_l2_normalised(counts, bi_rows, n_rows), bi_indices, bi_indptr, bi_rows, (n_rows, n_bi)),
         article=np.array([c.article for c in candidates], dtype=np.int64),
         n_articles=n_articles,
         uni_vocab=uni_vocab,
         idf_vector=vocab_idf,
         bigram_codes=bigram_codes,
-        uni_rows=uni_rows,
-        bi_rows=bi_rows,
         title_ids=title_ids,
         title_bigram_counts=title_bigram_counts(title_ids, bigram_codes, n_uni),
     )
@@ -196,7 +239,7 @@ DENSE_FREQUENCY_MAX = 4_000_000  # article x term flags up to which counting is 
 def article_frequency(binary: sp.csr_matrix, article: np.ndarray, selected: np.ndarray | None = None) -> np.ndarray:
     """How many articles contain each column term (counting only the `selected` rows, when
     given). `binary` stores no zeros."""
-    return article_frequency_of_entries(binary.indices, _entry_rows(binary), binary.shape[1], article, selected)
+    return article_frequency_of_entries(binary.indices, rows_of_entries(binary), binary.shape[1], article, selected)
 
 
 def article_frequency_of_entries(columns: np.ndarray, rows: np.ndarray, n_cols: int, article: np.ndarray,
@@ -218,7 +261,7 @@ def article_frequency_of_entries(columns: np.ndarray, rows: np.ndarray, n_cols: 
 def _row_mean_over_terms(entry_rows: np.ndarray, terms_per_row: np.ndarray,
                          values_per_entry: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Sum and mean over each row's distinct terms of a per-entry value."""
-    sums = _row_sums(entry_rows, values_per_entry, len(terms_per_row))
+    sums = sum_by_row(entry_rows, values_per_entry, len(terms_per_row))
     return sums, sums / np.maximum(terms_per_row, 1.0)
 
 
@@ -249,18 +292,19 @@ def _title_matrix(title_ids: list[list[int]], idf_vector: np.ndarray, n_cols: in
 
 def _title_similarities(m: EventMatrices, n: int) -> tuple[np.ndarray, np.ndarray] | None:
     """Cosine of every sentence with its own article's headline, and with the headlines' centroid."""
-    n_uni = m.uni.shape[1]
+    uni = m.uni_entries
+    n_uni = uni.shape[1]
     titles = _title_matrix(m.title_ids, m.idf_vector, n_uni)
     if titles is None:
         return None
     codes, values = titles
-    wanted = m.article[m.uni_rows] * n_uni + m.uni.indices
+    wanted = m.article[uni.rows] * n_uni + uni.indices
     where = np.minimum(np.searchsorted(codes, wanted), len(codes) - 1)
     own_title = np.where(codes[where] == wanted, values[where], 0.0)  # zeros add nothing to a sum
-    own = _row_sums(m.uni_rows, m.uni.data * own_title, n)
+    own = sum_by_row(uni.rows, uni.data * own_title, n)
     title_centroid = np.bincount(codes % n_uni, weights=values, minlength=n_uni)
     norm = _norm(title_centroid)
-    centroid = _row_sums(m.uni_rows, m.uni.data * title_centroid[m.uni.indices], n) / norm if norm else 0.0
+    centroid = sum_by_row(uni.rows, uni.data * title_centroid[uni.indices], n) / norm if norm else 0.0
     return own, centroid
 
 
@@ -280,9 +324,9 @@ def _lexrank(sim: sp.csr_matrix | None, threshold: float = 0.1, damping: float =
     adj = sp.csr_matrix(dense_sim) if sim is None else sim.copy()
     adj.data = (adj.data > threshold).astype(np.float64)
     adj.eliminate_zeros()
-    degree = _row_sums(_entry_rows(adj), adj.data, n)
+    degree = sum_by_row(rows_of_entries(adj), adj.data, n)
     degree[degree == 0] = 1.0
-    transition_t = sp.csr_matrix(_csr(adj.data * (1.0 / degree)[_entry_rows(adj)], adj.indices, adj.indptr,
+    transition_t = sp.csr_matrix(_csr(adj.data * (1.0 / degree)[rows_of_entries(adj)], adj.indices, adj.indptr,
                                       adj.shape).T)
     if n <= DENSE_LEXRANK_MAX:
         transition_t = transition_t.toarray()
@@ -316,19 +360,18 @@ def compute_features(candidates: list[Candidate], articles: list[Article], m: Ev
     n_articles = max(len(articles), 1)
     if m is None:
         m = build_matrices(candidates, n_articles, [article.title for article in articles])
-    sim_bi_sparse = None
     if sim_bi is None:
-        sim_bi_sparse = m.bigram_similarity_sparse()
-        sim_bi = sim_bi_sparse.toarray()
+        sim_bi = m.bigram_similarity()
     X = np.zeros((n, len(FEATURE_NAMES)))
     if n == 0:
         return X, m, sim_bi
     col = {name: i for i, name in enumerate(FEATURE_NAMES)}
     art = m.article
     total_sents = np.array([max(1, a_len) for a_len in _article_sentence_counts(candidates, n_articles)])
-    uni, uni_rows, bi_rows = m.uni, m.uni_rows, m.bi_rows
+    uni, bi = m.uni_entries, m.bi_entries
+    uni_rows, bi_rows, bi_indices = uni.rows, bi.rows, bi.indices
     uni_terms = np.diff(uni.indptr).astype(np.float64)  # distinct syllables of each sentence
-    bi_terms = np.diff(m.bi.indptr).astype(np.float64)
+    bi_terms = np.diff(bi.indptr).astype(np.float64)
 
     index = np.array([c.index for c in candidates], dtype=np.float64)
     X[:, col["pos_index"]] = np.minimum(index, 30)
@@ -341,13 +384,13 @@ def compute_features(candidates: list[Candidate], articles: list[Article], m: Ev
     X[:, col["log_len"]] = np.log1p(n_tok)
 
     # centroids: mean of per-article vectors, so long articles do not dominate
-    for name, mat, rows in (("centroid_uni", uni, uni_rows), ("centroid_bi", m.bi, bi_rows)):
+    for name, mat, rows in (("centroid_uni", uni, uni_rows), ("centroid_bi", bi, bi_rows)):
         owner, columns, values = _article_vectors(mat.data, mat.indices, rows, art, n_articles, mat.shape[1])
         centroid = np.bincount(columns, weights=values, minlength=mat.shape[1])
         norm = _norm(centroid)
-        X[:, col[name]] = _row_sums(rows, mat.data * centroid[mat.indices], n) / norm if norm else 0.0
+        X[:, col[name]] = sum_by_row(rows, mat.data * centroid[mat.indices], n) / norm if norm else 0.0
         if name == "centroid_uni" and norm:
-            per_article = _row_sums(owner, values * centroid[columns], n_articles)
+            per_article = sum_by_row(owner, values * centroid[columns], n_articles)
             X[:, col["article_centrality"]] = per_article[art] / norm
 
     others = max(n_articles - 1, 1)
@@ -355,12 +398,11 @@ def compute_features(candidates: list[Candidate], articles: list[Article], m: Ev
     entry_af = (af_uni[uni.indices] - 1.0) / others
     _, X[:, col["af_uni_mean"]] = _row_mean_over_terms(uni_rows, uni_terms, entry_af)
     # TF-IDF weights of the row (before normalisation they were idf; ratios are what matter)
-    wsum = _row_sums(uni_rows, entry_af * uni.data, n)
-    totals = _row_sums(uni_rows, uni.data, n)
+    wsum = sum_by_row(uni_rows, entry_af * uni.data, n)
+    totals = sum_by_row(uni_rows, uni.data, n)
     X[:, col["af_uni_idf_mean"]] = wsum / np.maximum(totals, 1e-9)
 
-    bi_indices = m.bi_binary.indices
-    af_bi = article_frequency_of_entries(bi_indices, bi_rows, m.bi.shape[1], art)
+    af_bi = article_frequency_of_entries(bi_indices, bi_rows, bi.shape[1], art)
     entry_bi = (af_bi[bi_indices] - 1.0) / others
     X[:, col["af_bi_sum"]], X[:, col["af_bi_mean"]] = _row_mean_over_terms(bi_rows, bi_terms, entry_bi)
     n_uni = len(m.idf_vector)
@@ -372,7 +414,7 @@ def compute_features(candidates: list[Candidate], articles: list[Article], m: Ev
 
     # bigrams of the leads (first two sentences) of the other articles
     lead = (index <= 1).astype(np.float64)
-    lead_af = article_frequency_of_entries(bi_indices, bi_rows, m.bi.shape[1], art, index <= 1)
+    lead_af = article_frequency_of_entries(bi_indices, bi_rows, bi.shape[1], art, index <= 1)
     entry_lead = np.maximum(lead_af[bi_indices] - lead[bi_rows], 0.0)
     _, X[:, col["lead_bi_any"]] = _row_mean_over_terms(bi_rows, bi_terms, (entry_lead > 0).astype(np.float64))
     _, X[:, col["lead_bi_mean"]] = _row_mean_over_terms(bi_rows, bi_terms, entry_lead / others)
@@ -392,9 +434,7 @@ def compute_features(candidates: list[Candidate], articles: list[Article], m: Ev
     if titles is not None:
         X[:, col["title_own"]], X[:, col["title_all"]] = titles
 
-    if sim_bi_sparse is None and n > DENSE_LEXRANK_MAX:
-        sim_bi_sparse = m.bigram_similarity_sparse()
-    X[:, col["lexrank"]] = _lexrank(sim_bi_sparse, dense_sim=sim_bi)
+    X[:, col["lexrank"]] = _lexrank(m.bigram_similarity_sparse() if n > DENSE_LEXRANK_MAX else None, dense_sim=sim_bi)
     X[:, col["title_bi"]] = _row_mean_over_terms(bi_rows, bi_terms,
                                                  (m.title_bigram_counts > 0)[bi_indices].astype(np.float64))[1]
 
@@ -407,7 +447,7 @@ def compute_features(candidates: list[Candidate], articles: list[Article], m: Ev
     X[:, col["dangling"]] = [c.dangling for c in candidates]
     X[:, col["log_articles"]] = math.log(n_articles)
     X[:, col["log_article_sents"]] = np.log(total_sents[art])
-    raw_idf = _row_sums(uni_rows, m.idf_vector[uni.indices], n)
+    raw_idf = sum_by_row(uni_rows, m.idf_vector[uni.indices], n)
     X[:, col["idf_mean"]] = raw_idf / np.maximum(uni_terms, 1)
 
     for name in ("centroid_uni", "af_bi_mean", "support_mean", "lexrank", "title_all"):
