@@ -86,3 +86,19 @@ def test_captions_and_related_headlines_found_by_the_clean_stage_are_not_usable(
                       captions=[caption + " Ảnh: Getty"], related=[related])
     usable = [c.text for c in build_candidates([article]) if c.usable]
     assert usable == ["Hai nước ký nhiều thỏa thuận hợp tác mới."]
+
+
+def test_a_short_line_without_end_punctuation_is_a_heading_only_when_alone():
+    line = "Công bố nhiều sáng kiến chiến lược mới cho khu vực"  # 10 syllables, no full stop
+    alone = Article(id="a", title="T", body=[line, "Hai nước ký nhiều thỏa thuận hợp tác mới trong năm nay."])
+    within = Article(id="b", title="T", body=[line + " Hai nước ký nhiều thỏa thuận hợp tác mới trong năm nay."])
+    assert reasons(alone)[line] == "heading"
+    first = build_candidates([within])[0]
+    assert first.text.startswith("Công bố") and first.reason == ""  # the paragraph goes on: not a heading
+
+
+def test_capitalised_and_number_words_are_counted_per_sentence():
+    article = Article(id="a", title="T", body=["Ông Nguyễn Văn A nói 3 lần. Bà B đến lúc 9 giờ."])
+    first, second = build_candidates([article])
+    assert (first.n_capitalised, first.n_numbers) == (4, 1)
+    assert (second.n_capitalised, second.n_numbers) == (2, 1)

@@ -28,7 +28,9 @@ import scipy.sparse as sp
 
 from sukien.model import Article
 from sukien.summarise.candidates import Candidate
-from sukien.summarise.features import FEATURE_NAMES, EventMatrices, article_frequency, title_keys
+from sukien.summarise.features import (FEATURE_NAMES, EventMatrices, rows_of_entries, sum_by_row,
+                                       article_frequency_of_entries, headline_ids, matching_columns,
+                                       title_bigram_counts)
 from sukien.summarise.scorer import StepScorer
 
 CONCEPT_MODEL_PATH = Path(__file__).with_name("concept_model.json")
@@ -60,33 +62,37 @@ class CoverageParams:
 def concept_features(candidates: list[Candidate], articles: list[Article], m: EventMatrices,
                      X: np.ndarray) -> tuple[np.ndarray, sp.csr_matrix]:
     """Feature matrix (bigram x CONCEPT_FEATURES) and the sentence x bigram presence matrix."""
-    presence = m.bi_binary.tocsr()
+    presence = m.bi_binary
     n, n_bigrams = presence.shape
     F = np.zeros((n_bigrams, len(CONCEPT_FEATURES)))
     if n == 0 or presence.nnz == 0:
         return F, presence
     col = {name: i for i, name in enumerate(CONCEPT_FEATURES)}
     n_articles = max(m.n_articles, 1)
-    by_bigram = presence.T.tocsr()  # bigram x sentence; every row has at least one entry
-    rows_start = by_bigram.indptr[:-1]
-    n_sentences = np.diff(by_bigram.indptr).astype(np.float64)
+    # bigram x sentence: entries by bigram, sentences ascending; every bigram is in a sentence
+    by_bigram, rows_start, counts = m.by_bigram
+    sentence_of = m.bi_entries.rows[by_bigram]
+    n_sentences = counts.astype(np.float64)
     index = np.array([c.index for c in candidates], dtype=np.float64)
 
-    df = article_frequency(presence, m.article)
+    df = article_frequency_of_entries(m.bi_entries.indices, m.bi_entries.rows, n_bigrams, m.article)
     F[:, col["df"]] = df
     F[:, col["df_frac"]] = df / n_articles
     F[:, col["log_articles"]] = np.log(n_articles)
     F[:, col["n_sentences"]] = n_sentences
     F[:, col["sentence_frac"]] = n_sentences / n
-    leads = article_frequency(presence, m.article, index == 0)
+    leads = article_frequency_of_entries(m.bi_entries.indices, m.bi_entries.rows, n_bigrams, m.article,
+                                         index == 0)
     F[:, col["in_lead"]] = leads > 0
     F[:, col["lead_frac"]] = leads / n_articles
 
-    title_counts = _title_bigram_counts(articles, m)
+    title_counts = m.title_bigram_counts
+    if len(m.title_ids) != len(articles):  # matrices built without the headlines
+        title_counts = title_bigram_counts(headline_ids(articles, m.uni_vocab), m.bigram_codes, len(m.idf_vector))
     F[:, col["in_title"]] = title_counts > 0
     F[:, col["title_frac"]] = title_counts / n_articles
 
-    position = np.minimum(index, MAX_POSITION)[by_bigram.indices]
+    position = np.minimum(index, MAX_POSITION)[sentence_of]
     F[:, col["first_pos"]] = np.minimum.reduceat(position, rows_start)
     F[:, col["mean_pos"]] = np.add.reduceat(position, rows_start) / n_sentences
 
@@ -101,7 +107,7 @@ def concept_features(candidates: list[Candidate], articles: list[Article], m: Ev
     F[:, col["has_digit"]] = digit_term[first] | digit_term[second]
 
     sentence_col = [FEATURE_NAMES.index(s) for s in SENTENCE_SIGNALS]
-    signals = X[:, sentence_col][by_bigram.indices]
+    signals = X[:, sentence_col][sentence_of]
     for k, name in enumerate(SENTENCE_SIGNALS):
         F[:, col["max_" + name]] = np.maximum.reduceat(signals[:, k], rows_start)
         F[:, col["mean_" + name]] = np.add.reduceat(signals[:, k], rows_start) / n_sentences
@@ -110,30 +116,9 @@ def concept_features(candidates: list[Candidate], articles: list[Article], m: Ev
 
 def _digit_terms(m: EventMatrices) -> np.ndarray:
     flags = np.zeros(len(m.idf_vector), dtype=bool)
-    for term, i in m.uni_vocab.items():
-        flags[i] = term[:1].isdigit()
+    flags[:len(m.uni_vocab)] = np.fromiter((term[:1].isdigit() for term in m.uni_vocab), dtype=bool,
+                                           count=len(m.uni_vocab))  # ids are in insertion order
     return flags
-
-
-def _title_bigram_counts(articles: list[Article], m: EventMatrices) -> np.ndarray:
-    """In how many headlines of the event each bigram column occurs."""
-    n_uni = len(m.idf_vector)
-    counts = np.zeros(len(m.bigram_codes))
-    for article in articles:
-        ids = [m.uni_vocab.get(t, -1) for t in title_keys(article.title)]
-        codes = {a * n_uni + b for a, b in zip(ids, ids[1:]) if a >= 0 and b >= 0}
-        if codes:
-            counts[matching_columns(m.bigram_codes, codes)] += 1
-    return counts
-
-
-def matching_columns(sorted_codes: np.ndarray, codes: set[int]) -> np.ndarray:
-    """Column indices of `codes` that occur in `sorted_codes`."""
-    wanted = np.fromiter(codes, dtype=np.int64, count=len(codes))
-    where = np.searchsorted(sorted_codes, wanted)
-    inside = where < len(sorted_codes)
-    where, wanted = where[inside], wanted[inside]
-    return where[sorted_codes[where] == wanted]
 
 
 def heuristic_weights(F: np.ndarray) -> np.ndarray:
@@ -177,6 +162,7 @@ def select_by_coverage(candidates: list[Candidate], presence: sp.csr_matrix, wei
     key_of = {(c.article, c.index): i for i, c in enumerate(candidates)}
     predecessor = np.array([key_of.get((c.article, c.index - 1), -1) for c in candidates])
     available = np.ones(n, dtype=bool)
+    rows = rows_of_entries(presence)  # `presence @ value` as a bincount: the same sums, no scipy call
     max_sim = np.zeros(n)
     chosen: list[int] = []
     total = 0.0
@@ -191,7 +177,7 @@ def select_by_coverage(candidates: list[Candidate], presence: sp.csr_matrix, wei
         eligible &= ~dangling | ((predecessor >= 0) & ~available[np.maximum(predecessor, 0)])
         if not eligible.any():
             break
-        gain = np.where(eligible, (presence @ value) / divisor, -np.inf)
+        gain = np.where(eligible, sum_by_row(rows, presence.data * value[presence.indices], n) / divisor, -np.inf)
         best = int(np.argmax(gain))
         if gain[best] <= 0:
             break
