@@ -1,4 +1,8 @@
-from sukien.pipeline import Pipeline
+import gc
+
+import pytest
+
+from sukien.pipeline import Pipeline, Progress
 from sukien.store import Store
 
 
@@ -115,3 +119,28 @@ def test_an_alias_is_stored_under_the_entity_its_event_merged_it_into(tmp_path, 
     assert {article_id for article_id, _, text in rows if "Kishida" in text} == {"a1", "a2"}
     event_entities = {r[0] for r in store.conn.execute("SELECT entity_id FROM event_entities WHERE event_id=?", (event.id,))}
     assert {entity_id for _, entity_id, _ in rows} <= event_entities
+
+
+class _ThresholdsSeen(Progress):
+    def __init__(self):
+        self.seen = set()
+
+    def advance(self, task, amount=1):
+        self.seen.add(gc.get_threshold())
+
+
+class _Interrupting(Progress):
+    def advance(self, task, amount=1):
+        if task == "articles":
+            raise RuntimeError("stopped by the user")
+
+
+def test_a_run_collects_garbage_less_often_and_restores_the_collector_after(tmp_path, seeds_dir):
+    before = gc.get_threshold()
+    progress = _ThresholdsSeen()
+    Pipeline(Store(tmp_path / "s.db"), progress=progress).run([seeds_dir])
+    assert progress.seen and all(t[0] > before[0] for t in progress.seen)
+    assert gc.get_threshold() == before
+    with pytest.raises(RuntimeError):  # also when the run stops half-way
+        Pipeline(Store(tmp_path / "t.db"), progress=_Interrupting()).run([seeds_dir])
+    assert gc.get_threshold() == before

