@@ -8,7 +8,8 @@ from pathlib import Path
 import numpy as np
 
 from sukien.entities import EntityStage
-from sukien.entities.ner import _views, titled_people
+from sukien.entities.ner import _sentence_tokens, _views, titled_people
+from sukien.entities.tokens import token_arrays, token_columns
 from sukien.entities.tagger import ALLOWED, START_ALLOWED, PairTable, default_tagger, feature_columns, featurize
 from sukien.model import Article
 
@@ -89,3 +90,30 @@ def test_stage_restores_the_garbage_collector():
         assert not gc.isenabled()  # a caller's choice stays
     finally:
         gc.enable()
+
+
+def bisected_sentence_tokens(starts: list[int], ends: list[int], sentences) -> list[tuple[int, int]]:
+    """The plain way: each sentence bisected with the previous one's end as the lower bound."""
+    from bisect import bisect_left, bisect_right
+
+    out, k = [], 0
+    for start, end in sentences:
+        first = bisect_left(starts, start, k)
+        k = bisect_right(ends, end, first)
+        out.append((first, k))
+    return out
+
+
+def test_sentence_tokens_equal_bisection_even_for_odd_sentences():
+    rng = np.random.default_rng(11)
+    for text in seed_texts():
+        texts, starts, ends = token_columns(text)
+        assert texts == token_arrays(text)[0]
+        for _ in range(50):  # sorted random sentences, overlapping and empty ones included
+            cuts = sorted(rng.integers(0, len(text) + 1, size=2 * int(rng.integers(1, 30))).tolist())
+            sentences = sorted(zip(cuts[::2], cuts[1::2]))
+            assert list(_sentence_tokens(np.array(starts), np.array(ends), sentences)) == \
+                bisected_sentence_tokens(starts, ends, sentences)
+            overlapping = sorted((a, min(len(text), b + int(rng.integers(0, 200)))) for a, b in sentences)
+            assert list(_sentence_tokens(np.array(starts), np.array(ends), overlapping)) == \
+                bisected_sentence_tokens(starts, ends, overlapping)
