@@ -34,11 +34,11 @@ def _resolve_spans(spans: list[Span], extra: Iterable[Span] = ()) -> tuple[list[
             continue
         g = groups.get(c.id)
         if g is None:
-            g = groups[c.id] = Group(c.type, c.key, c.name)
+            g = groups[c.id] = Group(c.type, c.key, c.name, id=c.id)
         g.add(span.text)
         span_group.append(g.id)
     entities, final = resolve(list(groups.values()))
-    mentions = [EntityMention(start=s.start, end=s.end, text=s.text, type=s.type, entity_id=final.get(gid))
+    mentions = [EntityMention(s.start, s.end, s.text, s.type, final.get(gid))  # start, end, text, type, entity_id
                 for s, gid in zip(spans, span_group) if gid]
     return mentions, entities
 

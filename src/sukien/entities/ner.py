@@ -381,9 +381,13 @@ def _recognise_many(texts: list[str], sentence_spans: list) -> list[list[Span]]:
     for text, views in zip(texts, per_text):
         tagged = []
         for v in views:
-            repaired = [r for s, e, t in tagged_all[k] for r in _repair(v, s, e, t)]
-            tagged.append(_join_organisation_places(v, repaired))
+            found = tagged_all[k]
             k += 1
+            if not found:  # most sentences: nothing tagged, nothing to repair or join
+                tagged.append([])
+                continue
+            repaired = [r for s, e, t in found for r in _repair(v, s, e, t)]
+            tagged.append(_join_organisation_places(v, repaired) if len(repaired) > 1 else repaired)
         spans = []
         for v, sentence_spans in zip(views, _document_people(views, tagged, "(" in text)):
             for s, e, t in sentence_spans:
