@@ -34,6 +34,16 @@ def test_column_rows_equal_rows_of_the_keys():
     assert np.array_equal(tagger.scores_of_rows(tagger.column_rows(columns)), tagger.scores(keys))
 
 
+def test_feature_columns_from_the_views_lists_equal_those_from_the_lookups():
+    tagger = default_tagger()
+    views = [v for text in seed_texts() for v in _views(text)]
+    args = [v.texts for v in views], tagger.lexicon, [v.looked for v in views]
+    plain, plain_pieces = feature_columns(*args)
+    given, given_pieces = feature_columns(*args, [v.keys for v in views], [v.caps for v in views])
+    assert plain_pieces == given_pieces and all(np.array_equal(a, b) for a, b in zip(plain, given))
+    assert np.any(plain[17])  # the gazetteer template: phrases were matched on both paths
+
+
 def test_pair_table_finds_the_position_of_every_value_and_only_those():
     rng = np.random.default_rng(3)
     values = np.unique(rng.integers(0, 12_000_000, size=3000))

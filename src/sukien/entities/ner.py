@@ -374,8 +374,9 @@ def recognise_many(texts: list[str], sentence_spans: list[list[tuple[int, int]] 
 def _recognise_many(texts: list[str], sentence_spans: list) -> list[list[Span]]:
     texts = [t if isinstance(t, str) else "" for t in texts]
     per_text = [_views(t, spans) for t, spans in zip(texts, sentence_spans)]
-    flat = [v.texts for views in per_text for v in views]
-    tagged_all = default_tagger().spans_many(flat, [v.looked for views in per_text for v in views]) if flat else []
+    flat = [v for views in per_text for v in views]
+    tagged_all = default_tagger().spans_many([v.texts for v in flat], [v.looked for v in flat], [v.keys for v in flat],
+                                             [v.caps for v in flat]) if flat else []
     out: list[list[Span]] = []
     k = 0
     for text, views in zip(texts, per_text):
