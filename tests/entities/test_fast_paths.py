@@ -127,3 +127,14 @@ def test_sentence_tokens_equal_bisection_even_for_odd_sentences():
             overlapping = sorted((a, min(len(text), b + int(rng.integers(0, 200)))) for a, b in sentences)
             assert list(_sentence_tokens(np.array(starts), np.array(ends), overlapping)) == \
                 bisected_sentence_tokens(starts, ends, overlapping)
+
+
+def test_tag_gives_bio_labels_of_the_spans():
+    tagger = default_tagger()
+    sentence = "Thủ tướng Phạm Minh Chính làm việc với UBND tỉnh Quảng Nam".split(" ")
+    labels = tagger.tag(sentence)
+    spans = tagger.spans_many([sentence])[0]
+    assert len(labels) == len(sentence) and spans
+    for start, end, kind in spans:
+        assert labels[start:end] == [f"B-{kind}"] + [f"I-{kind}"] * (end - start - 1)
+    assert labels.count("O") == len(sentence) - sum(e - s for s, e, _ in spans)

@@ -388,7 +388,11 @@ class Tagger:
         return out
 
     def tag(self, texts: list[str]) -> list[str]:
-        return self.tag_many([texts])[0]
+        """BIO label of every token of one sentence (`texts`: its tokens)."""
+        labels = ["O"] * len(texts)
+        for start, end, kind in self.spans_many([list(texts)])[0]:
+            labels[start:end] = [f"B-{kind}"] + [f"I-{kind}"] * (end - start - 1)
+        return labels
 
     def viterbi_labels(self, scores: np.ndarray, pieces: list[tuple[int, int]]) -> np.ndarray:
         """Best label of every row of `scores`, each (offset, length) piece decoded on its own.
