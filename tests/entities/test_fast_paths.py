@@ -8,7 +8,8 @@ from pathlib import Path
 import numpy as np
 
 from sukien.entities import EntityStage
-from sukien.entities.ner import _views, titled_people
+from sukien.entities.ner import _sentence_tokens, _views, titled_people
+from sukien.entities.tokens import token_arrays, token_columns
 from sukien.entities.tagger import ALLOWED, START_ALLOWED, PairTable, default_tagger, feature_columns, featurize
 from sukien.model import Article
 
@@ -31,6 +32,16 @@ def test_column_rows_equal_rows_of_the_keys():
     assert len(keys) > 100 and pieces == column_pieces
     assert np.array_equal(tagger.column_rows(columns), tagger.rows(keys))
     assert np.array_equal(tagger.scores_of_rows(tagger.column_rows(columns)), tagger.scores(keys))
+
+
+def test_feature_columns_from_the_views_lists_equal_those_from_the_lookups():
+    tagger = default_tagger()
+    views = [v for text in seed_texts() for v in _views(text)]
+    args = [v.texts for v in views], tagger.lexicon, [v.looked for v in views]
+    plain, plain_pieces = feature_columns(*args)
+    given, given_pieces = feature_columns(*args, [v.keys for v in views], [v.caps for v in views])
+    assert plain_pieces == given_pieces and all(np.array_equal(a, b) for a, b in zip(plain, given))
+    assert np.any(plain[17])  # the gazetteer template: phrases were matched on both paths
 
 
 def test_pair_table_finds_the_position_of_every_value_and_only_those():
@@ -89,3 +100,41 @@ def test_stage_restores_the_garbage_collector():
         assert not gc.isenabled()  # a caller's choice stays
     finally:
         gc.enable()
+
+
+def bisected_sentence_tokens(starts: list[int], ends: list[int], sentences) -> list[tuple[int, int]]:
+    """The plain way: each sentence bisected with the previous one's end as the lower bound."""
+    from bisect import bisect_left, bisect_right
+
+    out, k = [], 0
+    for start, end in sentences:
+        first = bisect_left(starts, start, k)
+        k = bisect_right(ends, end, first)
+        out.append((first, k))
+    return out
+
+
+def test_sentence_tokens_equal_bisection_even_for_odd_sentences():
+    rng = np.random.default_rng(11)
+    for text in seed_texts():
+        texts, starts, ends = token_columns(text)
+        assert texts == token_arrays(text)[0]
+        for _ in range(50):  # sorted random sentences, overlapping and empty ones included
+            cuts = sorted(rng.integers(0, len(text) + 1, size=2 * int(rng.integers(1, 30))).tolist())
+            sentences = sorted(zip(cuts[::2], cuts[1::2]))
+            assert list(_sentence_tokens(np.array(starts), np.array(ends), sentences)) == \
+                bisected_sentence_tokens(starts, ends, sentences)
+            overlapping = sorted((a, min(len(text), b + int(rng.integers(0, 200)))) for a, b in sentences)
+            assert list(_sentence_tokens(np.array(starts), np.array(ends), overlapping)) == \
+                bisected_sentence_tokens(starts, ends, overlapping)
+
+
+def test_tag_gives_bio_labels_of_the_spans():
+    tagger = default_tagger()
+    sentence = "Thủ tướng Phạm Minh Chính làm việc với UBND tỉnh Quảng Nam".split(" ")
+    labels = tagger.tag(sentence)
+    spans = tagger.spans_many([sentence])[0]
+    assert len(labels) == len(sentence) and spans
+    for start, end, kind in spans:
+        assert labels[start:end] == [f"B-{kind}"] + [f"I-{kind}"] * (end - start - 1)
+    assert labels.count("O") == len(sentence) - sum(e - s for s, e, _ in spans)

@@ -34,11 +34,11 @@ def _resolve_spans(spans: list[Span], extra: Iterable[Span] = ()) -> tuple[list[
             continue
         g = groups.get(c.id)
         if g is None:
-            g = groups[c.id] = Group(c.type, c.key, c.name)
+            g = groups[c.id] = Group(c.type, c.key, c.name, id=c.id)
         g.add(span.text)
         span_group.append(g.id)
     entities, final = resolve(list(groups.values()))
-    mentions = [EntityMention(start=s.start, end=s.end, text=s.text, type=s.type, entity_id=final.get(gid))
+    mentions = [EntityMention(s.start, s.end, s.text, s.type, final.get(gid))  # start, end, text, type, entity_id
                 for s, gid in zip(spans, span_group) if gid]
     return mentions, entities
 
@@ -81,8 +81,9 @@ class EntityStage:
     def _process(self, batch: list[Article]) -> list[Article]:
         texts, sentences = [], []
         for a in batch:
-            texts += [a.text, a.title or ""]
-            sentences += [_sentence_spans(a), None]
+            text = a.text  # a property: joined on every access
+            texts += [text, a.title or ""]
+            sentences += [_sentence_spans(a, text), None]
         with gc_paused():  # one young-generation collection per batch, after it (see gc_paused)
             spans = recognise_many(texts, sentences)
             for k, article in enumerate(batch):
@@ -90,10 +91,10 @@ class EntityStage:
         return batch
 
 
-def _sentence_spans(article: Article) -> list[tuple[int, int]] | None:
+def _sentence_spans(article: Article, text: str) -> list[tuple[int, int]] | None:
     """The article's sentences as found by the analyse stage, if they fit its text."""
     spans = [(s.start, s.end) for s in article.sentences or []]
-    n = len(article.text)
+    n = len(text)
     if not spans or any(not 0 <= a < b <= n for a, b in spans) or spans != sorted(spans):
         return None
     return spans

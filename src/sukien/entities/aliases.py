@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from sukien.entities.gazetteer import load as load_gazetteer
 from sukien.entities.tokens import tokenize
@@ -51,7 +51,7 @@ class Canonical:
     key: str
     name: str | None  # display name when known (gazetteer), else None
 
-    @property
+    @cached_property  # written to the instance's __dict__ (frozen or not); `canonical` memoises instances
     def id(self) -> str:
         return entity_id(self.type, self.key)
 

@@ -17,17 +17,18 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from bisect import bisect_left, bisect_right
 from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
+
+import numpy as np
 
 from sukien.entities.aliases import GENERATIONS, VIETNAMESE_SURNAMES
 from sukien.entities.gazetteer import Known, match_spans
 from sukien.entities.gazetteer import load as load_gazetteer
 from sukien.entities.silver import PERSONAL, PORTFOLIOS, TITLES
 from sukien.entities.tagger import SENTENCE_OPENERS, default_tagger
-from sukien.entities.tokens import token_columns
+from sukien.entities.tokens import token_arrays
 from sukien.text.sentences import split_spans
 
 CAPITALISED = {"C", "U", "I", "m"}
@@ -46,8 +47,8 @@ class Span(NamedTuple):
 class View(NamedTuple):
     """One sentence: its tokens' texts, offsets, match keys and shapes."""
 
-    starts: list[int]
-    ends: list[int]
+    starts: np.ndarray  # int64 offsets into the text
+    ends: np.ndarray
     texts: list[str]
     keys: list[str]
     shapes: list[str]
@@ -60,20 +61,34 @@ def _views(text: str, sentence_spans: list[tuple[int, int]] | None = None) -> li
     """The sentences of `text`, tokenized once, with every token looked up in the lexicon.
 
     `sentence_spans` are the sentences the analyse stage already found; split here otherwise."""
-    texts, starts, ends = token_columns(text)
+    texts, starts, ends = token_arrays(text)
     info = default_tagger().lexicon.lookup_all(texts)
     keys = list(map(itemgetter(3), info))
     shapes = list(map(itemgetter(8), info))
     caps = list(map(itemgetter(4), info))
-    out, k = [], 0
-    for start, end in split_spans(text) if sentence_spans is None else sentence_spans:
-        first = bisect_left(starts, start, k)  # the sentence's tokens: from the first starting in it
-        k = bisect_right(ends, end, first)  # ... to the last ending in it (offsets only grow)
+    out = []
+    for first, k in _sentence_tokens(starts, ends, split_spans(text) if sentence_spans is None else sentence_spans):
         if k > first:
             sentence_shapes = shapes[first:k]
             out.append(View(starts[first:k], ends[first:k], texts[first:k], keys[first:k], sentence_shapes,
                             info[first:k], _name_positions(sentence_shapes), caps[first:k]))
     return out
+
+
+def _sentence_tokens(starts: np.ndarray, ends: np.ndarray, sentences: list[tuple[int, int]]):
+    """(first, end) token indices of each sentence: from the first token starting in it to the
+    last ending in it, never before the previous sentence's end (tokens belong to one sentence).
+
+    The same as bisecting sentence by sentence with the previous end as the lower bound
+    (`bisect_left(starts, start, k)`, `k = bisect_right(ends, end, first)`): for sorted offsets
+    a bounded bisection is max(bound, unbounded one), so the bounds are a running maximum."""
+    if not sentences:
+        return []
+    bounds = np.array(sentences, dtype=np.int64).reshape(-1, 2)
+    firsts = np.searchsorted(starts, bounds[:, 0], side="left")
+    lasts = np.maximum.accumulate(np.maximum(firsts, np.searchsorted(ends, bounds[:, 1], side="right")))
+    firsts = np.maximum(firsts, np.concatenate([[0], lasts[:-1]]))
+    return zip(firsts.tolist(), lasts.tolist())
 
 
 def _name_positions(shapes: list[str]) -> list[int]:
@@ -359,20 +374,25 @@ def recognise_many(texts: list[str], sentence_spans: list[list[tuple[int, int]] 
 def _recognise_many(texts: list[str], sentence_spans: list) -> list[list[Span]]:
     texts = [t if isinstance(t, str) else "" for t in texts]
     per_text = [_views(t, spans) for t, spans in zip(texts, sentence_spans)]
-    flat = [v.texts for views in per_text for v in views]
-    tagged_all = default_tagger().spans_many(flat, [v.looked for views in per_text for v in views]) if flat else []
+    flat = [v for views in per_text for v in views]
+    tagged_all = default_tagger().spans_many([v.texts for v in flat], [v.looked for v in flat], [v.keys for v in flat],
+                                             [v.caps for v in flat]) if flat else []
     out: list[list[Span]] = []
     k = 0
     for text, views in zip(texts, per_text):
         tagged = []
         for v in views:
-            repaired = [r for s, e, t in tagged_all[k] for r in _repair(v, s, e, t)]
-            tagged.append(_join_organisation_places(v, repaired))
+            found = tagged_all[k]
             k += 1
+            if not found:  # most sentences: nothing tagged, nothing to repair or join
+                tagged.append([])
+                continue
+            repaired = [r for s, e, t in found for r in _repair(v, s, e, t)]
+            tagged.append(_join_organisation_places(v, repaired) if len(repaired) > 1 else repaired)
         spans = []
         for v, sentence_spans in zip(views, _document_people(views, tagged, "(" in text)):
             for s, e, t in sentence_spans:
-                a, b = v.starts[s], v.ends[e - 1]
+                a, b = int(v.starts[s]), int(v.ends[e - 1])
                 spans.append(Span(a, b, t, text[a:b]))
         out.append(spans)
     return out

@@ -158,11 +158,14 @@ def featurize(sentences: list[list[str]], lexicon: Lexicon, looked: list[list[tu
     return keys, pieces
 
 
-def feature_columns(sentences: list[list[str]], lexicon: Lexicon, looked: list[list[tuple]] | None = None):
+def feature_columns(sentences: list[list[str]], lexicon: Lexicon, looked: list[list[tuple]] | None = None,
+                    keys: list[list[str]] | None = None, capitalised: list[list[bool]] | None = None):
     """`featurize` without the template in the keys: one array of feature values per template.
 
     The sentences are laid end to end with GAP padding tokens between them, so one set of
     array operations serves the whole batch. Returns (columns, pieces); no pieces, no columns.
+    `keys` and `capitalised`, with `looked`: its match keys and flags per sentence, when the
+    caller has them as lists already.
     """
     flat = [_PAD_TOKEN] * GAP
     texts_flat = [""] * GAP
@@ -175,6 +178,10 @@ def feature_columns(sentences: list[list[str]], lexicon: Lexicon, looked: list[l
         texts_flat += texts
         flat += pad
         texts_flat += pad_texts
+    if looked is not None and keys is not None and capitalised is not None:
+        keys_flat, capitalised_flat = _laid_end_to_end(keys, ""), _laid_end_to_end(capitalised, False)
+    else:
+        keys_flat, capitalised_flat = list(map(itemgetter(3), flat)), list(map(itemgetter(4), flat))
     packed = np.fromiter(map(itemgetter(7), flat), dtype=np.int64, count=len(flat))  # see Lexicon.lookup
     wid, sid, suf = packed & 0xFFFFF, (packed >> 20) & 0xF, (packed >> 24) & 0xFFFFF
     numbered = ((packed >> 44) & 1).astype(bool)
@@ -186,8 +193,7 @@ def feature_columns(sentences: list[list[str]], lexicon: Lexicon, looked: list[l
     # their sentence), then kept on active tokens only, as if each segment were matched alone
     gid = np.zeros(len(flat), dtype=np.int64)
     candidates = np.flatnonzero(((packed >> 46) & 1).astype(bool) & active).tolist()
-    keys, capitalised = list(map(itemgetter(3), flat)), list(map(itemgetter(4), flat))
-    for a, b, label in match_spans(keys, texts_flat, capitalised, candidates=candidates):
+    for a, b, label in match_spans(keys_flat, texts_flat, capitalised_flat, candidates=candidates):
         gid[a:b] = _runs(label)[: b - a]
     gid[~active] = 0
     gid[sid == 0] = 1
@@ -214,6 +220,16 @@ def feature_columns(sentences: list[list[str]], lexicon: Lexicon, looked: list[l
         g, gid[i - 1], gid[i + 1], (gid[i - 1] * G + g) * G + gid[i + 1], g * S + s, suf[i],
     ]
     return columns, pieces
+
+
+def _laid_end_to_end(columns: list[list], pad) -> list:
+    """Per-sentence lists as `feature_columns` lays sentences out: GAP pads first and after each."""
+    out = [pad] * GAP
+    pads = [pad] * GAP
+    for column in columns:
+        out += column
+        out += pads
+    return out
 
 
 class PairTable:
@@ -340,10 +356,13 @@ class Tagger:
         out[:, self.sparse_columns] = np.where(self.keys[pos] == sub, pos, len(self.keys))
         return out
 
-    def spans_many(self, sentences: list[list[str]], looked: list[list[tuple]] | None = None):
-        """(start, end, type) token spans of each sentence, straight from the decoded segments."""
+    def spans_many(self, sentences: list[list[str]], looked: list[list[tuple]] | None = None,
+                   keys: list[list[str]] | None = None, capitalised: list[list[bool]] | None = None):
+        """(start, end, type) token spans of each sentence, straight from the decoded segments.
+
+        `looked`, `keys`, `capitalised`: the lexicon's view of each token, as `feature_columns` takes them."""
         out: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
-        columns, pieces = feature_columns(sentences, self.lexicon, looked)
+        columns, pieces = feature_columns(sentences, self.lexicon, looked, keys, capitalised)
         if not pieces:
             return out
         scores = self.scores_of_rows(self.column_rows(columns))
@@ -369,7 +388,11 @@ class Tagger:
         return out
 
     def tag(self, texts: list[str]) -> list[str]:
-        return self.tag_many([texts])[0]
+        """BIO label of every token of one sentence (`texts`: its tokens)."""
+        labels = ["O"] * len(texts)
+        for start, end, kind in self.spans_many([list(texts)])[0]:
+            labels[start:end] = [f"B-{kind}"] + [f"I-{kind}"] * (end - start - 1)
+        return labels
 
     def viterbi_labels(self, scores: np.ndarray, pieces: list[tuple[int, int]]) -> np.ndarray:
         """Best label of every row of `scores`, each (offset, length) piece decoded on its own.

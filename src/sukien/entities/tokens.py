@@ -73,13 +73,20 @@ def token_columns(text: str, split_names: bool = True) -> tuple[list[str], list[
     at, through a memo of chunks (`_ChunkMemo`), and the offsets of all tokens come from array
     operations over the chunks' lengths.
     """
+    texts, starts, ends = token_arrays(text, split_names)
+    return texts, starts.tolist(), ends.tolist()
+
+
+def token_arrays(text: str, split_names: bool = True) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """`token_columns` with the offsets as int64 arrays (as they are computed: no list of ints)."""
     words = text.replace("\n", " ").split(" ")
     if len(words) < _FEW_CHUNKS:
-        return _few_token_columns(text, words, split_names)
+        texts, starts, ends = _few_token_columns(text, words, split_names)
+        return texts, np.array(starts, dtype=np.int64), np.array(ends, dtype=np.int64)
     n = len(words)
     word_starts, lengths, odd = _chunk_layout(text)
     if not odd:
-        return words, word_starts.tolist(), (word_starts + lengths).tolist()
+        return words, word_starts, word_starts + lengths
     chunks = _odd_chunks(text, words, odd, word_starts, split_names)
     counts = np.ones(n, dtype=np.int64)
     counts[odd] = [len(c[0]) for c in chunks]
@@ -91,10 +98,18 @@ def token_columns(text: str, split_names: bool = True) -> tuple[list[str], list[
     at = np.repeat(first[odd], odd_counts) + inside  # the tokens of the odd chunks
     token_ends[at] = token_starts[at] + np.fromiter(chain.from_iterable([c[2] for c in chunks]), dtype=np.int64)
     token_starts[at] += np.fromiter(chain.from_iterable([c[1] for c in chunks]), dtype=np.int64)
-    texts = words  # the chunks, each odd one replaced by its tokens (from the end: indices hold)
-    for i, chunk in zip(reversed(odd), reversed(chunks)):
-        texts[i:i + 1] = chunk[0]
-    return texts, token_starts.tolist(), token_ends.tolist()
+    return _replace_chunks(words, odd, chunks), token_starts, token_ends
+
+
+def _replace_chunks(words: list[str], odd: list[int], chunks: list[tuple]) -> list[str]:
+    """The chunks, each odd one replaced by its tokens (one pass, not one list shift per chunk)."""
+    parts, done = [], 0
+    for i, chunk in zip(odd, chunks):
+        parts.append(words[done:i])
+        parts.append(chunk[0])
+        done = i + 1
+    parts.append(words[done:])
+    return list(chain.from_iterable(parts))
 
 
 _FEW_CHUNKS = 24  # below this, array operations cost more than they save (names, titles)
