@@ -9,8 +9,8 @@ A bigram's weight is the predicted share of human summaries that contain it, fro
 tree ensemble (`concept_model.json`, trained by `train.py`) over event-level features: in how
 many articles it occurs, whether it is in a headline or a lead, how early it first appears,
 its background IDF, and the strongest sentence-level signals (centrality, cross-document
-support, position) of the sentences that hold it. Everything is computed with sparse-matrix
-operations on `features.EventMatrices`, so a 50-article event stays well under 100 ms.
+support, position) of the sentences that hold it. Everything is computed on the entry arrays
+of `features.EventMatrices`, so a 50-article event stays well under 100 ms.
 
 Selection is greedy (budgeted submodular maximisation, Lin & Bilmes 2010): repeatedly take the
 eligible sentence with the largest `uncovered weight / length**length_exponent`.

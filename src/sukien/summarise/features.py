@@ -1,11 +1,16 @@
 """Sentence features for the learned scorer, computed for a whole event at once.
 
-All cluster-level statistics are sparse-matrix products (scipy), so an event of 50 articles
-and ~850 sentences costs about 20 ms. The features describe what makes a sentence
-summary-worthy in a multi-document setting: where it sits in its article, how long it is,
-how central its words are (TF-IDF centroid, background IDF shipped in `idf.json.gz`), how
-many *other* articles say the same thing (cross-document support over syllable bigrams),
-how close it is to the headlines, and surface cues (numbers, names, quotes, openers).
+All cluster-level statistics are sums over the stored entries of the event's sparse
+sentence x term matrices, computed on their CSR arrays with numpy (`np.bincount` adds in
+entry order, as scipy's products do, so the values are those of the sparse products to the
+last bit): most events have two or three articles, and scipy's per-call overhead cost more
+than the arithmetic. An event of 50 articles and ~850 sentences costs about 20 ms.
+
+The features describe what makes a sentence summary-worthy in a multi-document setting:
+where it sits in its article, how long it is, how central its words are (TF-IDF centroid,
+background IDF shipped in `idf.json.gz`), how many *other* articles say the same thing
+(cross-document support over syllable bigrams), how close it is to the headlines, and
+surface cues (numbers, names, quotes, openers).
 """
 
 from __future__ import annotations
