@@ -596,18 +596,19 @@ class EventGrouper:
             qi, qj = self._candidate_pairs(self._retrieval[rows], self._retrieval[stored], False, days[rows], days[stored])
             return rows[qi], stored[qj]
 
-        def undated_pairs(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-            qi, qj = self._candidate_pairs(self._retrieval[rows], self._retrieval, False, days[rows], days, R_t)
-            return rows[qi], qj
-
         chunk = self._recheck_chunk_rows(int(in_window.max()) if len(in_window) else len(days))
         found = list(pool.map(dated_pairs, [np.sort(by_day[k : k + chunk]) for k in range(0, len(by_day), chunk)]))
         if len(undated):
             R_t = self._retrieval.T.tocsr()
+
+            def undated_pairs(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+                qi, qj = self._candidate_pairs(self._retrieval[rows], self._retrieval, False, days[rows], days, R_t)
+                return rows[qi], qj
+
             chunk = self._recheck_chunk_rows(len(days))
             found += pool.map(undated_pairs, [undated[k : k + chunk] for k in range(0, len(undated), chunk)])
-        qi = np.concatenate([rows for rows, _ in found] or [np.zeros(0, dtype=np.int64)])
-        qj = np.concatenate([cols for _, cols in found] or [np.zeros(0, dtype=np.int64)])
+        qi = np.concatenate([rows for rows, _ in found])  # the caller has stored rows: some chunk ran
+        qj = np.concatenate([cols for _, cols in found])
         keep = qi != qj
         qi, qj = qi[keep], qj[keep]
         order = np.argsort(qi, kind="stable")

@@ -148,10 +148,6 @@ def _csr_of_pairs(rows: np.ndarray, cols: np.ndarray, n_rows: int, n_cols: int) 
     return counts.astype(np.float64), codes % n_cols, indptr, entry_rows
 
 
-def _csr(data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, shape: tuple[int, int]) -> sp.csr_matrix:
-    return sp.csr_matrix((data, indices, indptr), shape=shape)
-
-
 def _l2_normalised(data: np.ndarray, entry_rows: np.ndarray, n_rows: int) -> np.ndarray:
     """Entry values with every row scaled to unit length (empty rows stay empty)."""
     norms = np.sqrt(np.bincount(entry_rows, weights=np.square(data), minlength=n_rows))
@@ -331,8 +327,9 @@ def _lexrank(sim: sp.csr_matrix | None, threshold: float = 0.1, damping: float =
     adj.eliminate_zeros()
     degree = sum_by_row(rows_of_entries(adj), adj.data, n)
     degree[degree == 0] = 1.0
-    transition_t = sp.csr_matrix(_csr(adj.data * (1.0 / degree)[rows_of_entries(adj)], adj.indices, adj.indptr,
-                                      adj.shape).T)
+    scaled = adj.data * (1.0 / degree)[rows_of_entries(adj)]
+    transition = sp.csr_matrix((scaled, adj.indices, adj.indptr), shape=adj.shape)
+    transition_t = sp.csr_matrix(transition.T)
     if n <= DENSE_LEXRANK_MAX:
         transition_t = transition_t.toarray()
     return _power_steps(transition_t, damping, iterations)
